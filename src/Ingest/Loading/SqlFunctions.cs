@@ -1,0 +1,42 @@
+using Analytics.Ingest.Catalogues;
+using Analytics.Ingest.Contracts;
+using Analytics.Ingest.Warehouse;
+using DuckDB.NET.Data;
+
+namespace Analytics.Ingest.Loading;
+
+/// <summary>
+/// Per-connection helpers the validation SQL uses: the normalising macros and the value map of every closed
+/// value set and catalogue (kf_value_map). Temp objects, so they never reach the warehouse file.
+/// </summary>
+public static class SqlFunctions
+{
+    public static void Install(DuckDBConnection connection, Catalogue catalogue)
+    {
+        var (from, to) = TextNormalizer.WidthFoldingTable;
+        connection.Execute($"""
+            create or replace temp macro kf_fold(s) as translate(s, {SqlExtensions.Literal(from)}, {SqlExtensions.Literal(to)});
+            create or replace temp macro kf_key(s) as lower(regexp_replace(kf_fold(s), '\s', '', 'g'));
+            create or replace temp macro kf_date(s) as
+                case
+                    when s is null then null
+                    when regexp_full_match(s, '\d{5}(\.\d+)?') then date '1899-12-30' + cast(floor(cast(s as double)) as integer)
+                    else cast(coalesce(
+                        try_strptime(s, '%Y-%m-%d'), try_strptime(s, '%Y/%m/%d'), try_strptime(s, '%Y年%m月%d日'),
+                        try_strptime(s, '%Y.%m.%d'), try_strptime(s, '%Y%m%d'),
+                        try_strptime(s, '%Y-%m-%d %H:%M:%S'), try_strptime(s, '%Y/%m/%d %H:%M:%S'), try_strptime(s, '%Y-%m-%dT%H:%M:%S')
+                    ) as date)
+                end;
+            create or replace temp table kf_value_map (set_name varchar, match_key varchar, canonical varchar);
+            """);
+
+        var entries = catalogue.ValueMap().Distinct().ToList();
+        var clash = entries.GroupBy(e => (e.Set, e.Key)).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
+            throw new InvalidOperationException(
+                $"The spelling '{clash.Key.Key}' means more than one {clash.Key.Set}: {string.Join(", ", clash.Select(c => c.Canonical))}. Fix the catalogue or the aliases.");
+        using var appender = connection.CreateAppender("kf_value_map");
+        foreach (var (set, key, canonical) in entries)
+            appender.CreateRow().AppendValue(set).AppendValue(key).AppendValue(canonical).EndRow();
+    }
+}

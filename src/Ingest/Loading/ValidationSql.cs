@@ -1,0 +1,247 @@
+using System.Globalization;
+using Analytics.Ingest.Contracts;
+using static Analytics.Ingest.Warehouse.SqlExtensions;
+
+namespace Analytics.Ingest.Loading;
+
+/// <summary>
+/// Builds the set-wise SQL that turns the text in <c>stage</c> into typed rows (<c>typed</c>), lists every broken
+/// rule as a hit (<c>hits</c>: row, column, raw value, reason), and separates exact duplicates and conflicting keys,
+/// leaving the rows to load in <c>final</c>. One definition of validity for every container format.
+/// </summary>
+public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<string> stagedColumns, DateOnly today)
+{
+    private static string Txt(string column) => Identifier(column + "__txt");
+    private static string Col(string column) => Identifier(column);
+    private string TodayLiteral => $"date '{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'";
+
+    /// <summary>The statements, in order. Each creates or fills one temp table.</summary>
+    public IEnumerable<string> Statements()
+    {
+        yield return TypedTable();
+        yield return "create or replace temp table hits (row_no bigint, column_name varchar, raw_value varchar, reason_code varchar, reason varchar)";
+        foreach (var check in Checks()) yield return "insert into hits " + check;
+        foreach (var statement in DuplicateHandling()) yield return statement;
+    }
+
+    private string TypedTable()
+    {
+        var texts = contract.Columns.Select(c =>
+        {
+            var source = stagedColumns.Contains(c.Name) ? "s." + Col(c.Name) : "cast(null as varchar)";
+            // Identifiers and codes lose full-width forms; free text keeps its Chinese punctuation.
+            var expr = c.Type == ColumnType.Text ? source : $"kf_fold({source})";
+            return $"nullif(trim({expr}, ' ' || chr(9) || chr(10) || chr(13) || chr(160) || chr(12288)), '') as {Txt(c.Name)}";
+        });
+        var joins = new List<string>();
+        var typed = contract.Columns.Select(c =>
+        {
+            var t = "t." + Txt(c.Name);
+            switch (c.Type)
+            {
+                case ColumnType.Date: return $"kf_date({t}) as {Col(c.Name)}";
+                case ColumnType.Count: return $"try_cast(replace({t}, ',', '') as bigint) as {Col(c.Name)}";
+                case ColumnType.Year: return $"try_cast(regexp_replace({t}, '年$', '') as integer) as {Col(c.Name)}";
+                case ColumnType.Decimal: return $"try_cast({t} as decimal(8,2)) as {Col(c.Name)}";
+                case ColumnType.Choice:
+                case ColumnType.PledgeItem:
+                    var set = c.Type == ColumnType.PledgeItem ? "pledge_item" : c.ValueSet!;
+                    var alias = "vm_" + c.Name;
+                    joins.Add($"left join kf_value_map as {alias} on {alias}.set_name = {Literal(set)} and {alias}.match_key = kf_key({t})");
+                    return $"{alias}.canonical as {Col(c.Name)}";
+                case ColumnType.ActivityTypes:
+                    joins.Add($"left join kf_types as at on at.row_no = t.row_no");
+                    return "coalesce(at.activity_types, []) as activity_types, at.unknown_types";
+                default: return $"{t} as {Col(c.Name)}";
+            }
+        }).ToList();
+
+        var typesCte = contract.Columns.Any(c => c.Type == ColumnType.ActivityTypes)
+            ? $"""
+              , parts as (
+                  select row_no, trim(unnest(string_split_regex({Txt("activity_type")}, '[、/;；，,]'))) as part
+                  from t where {Txt("activity_type")} is not null
+              ), kf_types as (
+                  select p.row_no,
+                      list_sort(list_distinct(list(vm.canonical) filter (where vm.canonical is not null))) as activity_types,
+                      list(p.part) filter (where vm.canonical is null and p.part <> '') as unknown_types
+                  from parts as p
+                  left join kf_value_map as vm on vm.set_name = 'activity_type' and vm.match_key = kf_key(p.part)
+                  group by p.row_no
+              )
+              """
+            : "";
+        return $"""
+            create or replace temp table typed as
+            with t as (
+                select s.row_no, {string.Join(",\n        ", texts)}
+                from stage as s
+            ){typesCte}
+            select t.*, {string.Join(",\n    ", typed)}
+            from t
+            {string.Join("\n", joins)}
+            """;
+    }
+
+    private IEnumerable<string> Checks()
+    {
+        foreach (var c in contract.Columns)
+        {
+            var txt = Txt(c.Name);
+            var col = Col(c.Name);
+            var label = Literal(c.ToString());
+            string Hit(string code, string reasonExpr, string where) =>
+                $"select row_no, {Literal(c.Name)}, {txt}, '{code}', {reasonExpr} from typed where {where}";
+
+            if (c.Required)
+                yield return Hit("missing_required", $"'required value ' || {label} || ' is empty'", $"{txt} is null");
+
+            switch (c.Type)
+            {
+                case ColumnType.Date:
+                    yield return Hit("bad_date",
+                        $"'''' || {txt} || ''' in ' || {label} || ' is not a date (expected 2026-03-05, 2026/3/5, 2026年3月5日 or an Excel serial number)'",
+                        $"{txt} is not null and {col} is null");
+                    if (!c.MayBeFuture)
+                        yield return Hit("future_date",
+                            $"{label} || ' ' || strftime({col}, '%Y-%m-%d') || ' is in the future (today is {today:yyyy-MM-dd})'",
+                            $"{col} > {TodayLiteral}");
+                    break;
+                case ColumnType.Count or ColumnType.Decimal:
+                    yield return Hit("bad_number", $"'''' || {txt} || ''' in ' || {label} || ' is not a number'", $"{txt} is not null and {col} is null");
+                    yield return Hit("negative_count", $"{label} || ' is negative (' || {txt} || ')'", $"{col} < 0");
+                    break;
+                case ColumnType.Year:
+                    yield return Hit("bad_year",
+                        $"'''' || {txt} || ''' in ' || {label} || ' is not a year between 1921 and {today.Year + 1}'",
+                        $"{txt} is not null and ({col} is null or {col} not between 1921 and {today.Year + 1})");
+                    break;
+                case ColumnType.Choice:
+                    var expected = string.Join("、", ValueSets.All[c.ValueSet!].Keys);
+                    yield return Hit("unknown_value",
+                        $"'''' || {txt} || ''' is not a known ' || {label} || ' (expected {expected})'",
+                        $"{txt} is not null and {col} is null");
+                    break;
+                case ColumnType.ActivityTypes:
+                    yield return Hit("unknown_activity_type",
+                        $"'unknown activity type ' || array_to_string(list_transform(unknown_types, x -> '''' || x || ''''), ', ') || ' (not in the activity type catalogue)'",
+                        "len(unknown_types) > 0");
+                    break;
+                case ColumnType.PledgeItem:
+                    yield return Hit("unknown_pledge_item",
+                        $"'''' || {txt} || ''' is not a pledge item of the catalogue (expected T1–T7 for 七一工程, S1–S7 for 八一工程, or the item''s text)'",
+                        $"{txt} is not null and {col} is null");
+                    yield return $"""
+                        select t.row_no, 'item', t.{txt}, 'pledge_item_programme',
+                            'item ' || t.item || ' belongs to ' || pc.programme || ', not ' || t.programme
+                        from typed as t join core.pledge_item_catalogue as pc on pc.item = t.item
+                        where t.programme is not null and pc.programme <> t.programme
+                        """;
+                    break;
+            }
+
+            if (c.References is { } reference)
+                foreach (var check in ReferenceChecks(c, reference)) yield return check;
+        }
+
+        foreach (var check in CrossColumnChecks()) yield return check;
+    }
+
+    private IEnumerable<string> ReferenceChecks(ColumnSpec c, ReferenceSpec reference)
+    {
+        var txt = Txt(c.Name);
+        var col = Col(c.Name);
+        switch (reference.Target)
+        {
+            case LedgerKind.OrgUnits:
+                // An org-units file may name parents defined further down the same file.
+                var known = contract.Kind == LedgerKind.OrgUnits
+                    ? "(select unit_id, unit_type from core.org_units union all select unit_id, unit_type from typed where unit_id is not null)"
+                    : "core.org_units";
+                yield return $"""
+                    select t.row_no, {Literal(c.Name)}, t.{txt}, 'unknown_unit',
+                        'unknown organisation ''' || t.{col} || ''' in ' || {Literal(c.ToString())} || ' (not in the org-units ledger)'
+                    from typed as t
+                    where t.{col} is not null and not exists (select 1 from {known} as u where u.unit_id = t.{col})
+                    """;
+                if (reference.RequiredUnitType is { } unitType)
+                    yield return $"""
+                        select t.row_no, {Literal(c.Name)}, t.{txt}, 'not_a_branch',
+                            'organisation ''' || t.{col} || ''' in ' || {Literal(c.ToString())} || ' is a ' || u.unit_type || ', not a {unitType}'
+                        from typed as t join core.org_units as u on u.unit_id = t.{col}
+                        where u.unit_type <> {Literal(unitType)}
+                        """;
+                break;
+            case LedgerKind.Members:
+                yield return $"""
+                    select t.row_no, {Literal(c.Name)}, t.{txt}, 'unknown_member',
+                        'unknown member ''' || t.{col} || ''' (not in the members ledger)'
+                    from typed as t
+                    where t.{col} is not null and not exists (select 1 from core.memberships as m where m.member_id = t.{col})
+                    """;
+                break;
+            case LedgerKind.Activities:
+                yield return $"""
+                    select t.row_no, {Literal(c.Name)}, t.{txt}, 'unknown_activity',
+                        'unknown activity ''' || t.{col} || ''' (not in the activities ledger)'
+                    from typed as t
+                    where t.{col} is not null and not exists (select 1 from core.activities as a where a.activity_id = t.{col})
+                    """;
+                break;
+        }
+    }
+
+    private IEnumerable<string> CrossColumnChecks()
+    {
+        if (contract.Kind == LedgerKind.Members)
+            yield return """
+                select row_no, 'valid_to', "valid_to__txt", 'bad_period',
+                    'valid_to [转出日期] ' || strftime(valid_to, '%Y-%m-%d') || ' is not after valid_from [转入日期] ' || strftime(valid_from, '%Y-%m-%d')
+                from typed where valid_to <= valid_from
+                """;
+        if (contract.Kind == LedgerKind.Pledges)
+            yield return """
+                select row_no, 'completed_on', "completed_on__txt", 'bad_period',
+                    'completed_on [完成日期] ' || strftime(completed_on, '%Y-%m-%d') || ' is before pledged_on [承诺日期] ' || strftime(pledged_on, '%Y-%m-%d')
+                from typed where completed_on < pledged_on
+                """;
+    }
+
+    /// <summary>
+    /// Rows that passed every check are grouped by natural key: one content → the first row loads and the rest are
+    /// exact duplicates; several contents → every row of the key is held back (which one is right is a person's call).
+    /// </summary>
+    private IEnumerable<string> DuplicateHandling()
+    {
+        var key = string.Join(", ", contract.Key.Select(Col));
+        var nonKey = contract.Columns.Where(c => !contract.Key.Contains(c.Name))
+            .Select(c => c.Type == ColumnType.ActivityTypes ? "activity_types" : c.Name).Select(Col).ToList();
+        var content = nonKey.Count == 0 ? "0" : $"hash(struct_pack({string.Join(", ", nonKey.Select(n => $"{n} := {n}"))}))";
+        var keyText = string.Join(" || ', ' || ", contract.Key.Select(k => $"'{k}=' || coalesce(cast(g.{Col(k)} as varchar), '')"));
+        yield return $"""
+            create or replace temp table good as
+            select t.*, {content} as content_hash
+            from typed as t
+            where not exists (select 1 from hits as h where h.row_no = t.row_no)
+            """;
+        yield return $"""
+            create or replace temp table key_groups as
+            select {key}, count(*) as n_rows, count(distinct content_hash) as n_contents, min(row_no) as first_row_no,
+                list(row_no order by row_no) as row_nos
+            from good group by {key}
+            """;
+        // Every row of a conflicting key is quarantined: which content is right is a person's call.
+        yield return $"""
+            insert into hits
+            select g.row_no, null, null, 'duplicate_key',
+                'the key (' || {keyText} || ') has different content in rows ' || array_to_string(g.row_nos, ', ')
+            from (select *, unnest(row_nos) as row_no from key_groups where n_contents > 1) as g
+            """;
+        yield return $"""
+            create or replace temp table final as
+            select good.* from good
+            join key_groups as g on {string.Join(" and ", contract.Key.Select(k => $"g.{Col(k)} = good.{Col(k)}"))}
+            where g.n_contents = 1 and good.row_no = g.first_row_no
+            """;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text;
+using Analytics.Ingest.Contracts;
+using Analytics.Ingest.Warehouse;
+using DuckDB.NET.Data;
+
+namespace Analytics.Ingest.Reading;
+
+/// <summary>
+/// Stages a CSV ledger by letting DuckDB parse it (read_csv, every column as text, malformed records kept in a
+/// rejects table), after transcoding non-UTF-8 files to UTF-8 in a stream: DuckDB's bundled build reads only UTF-8.
+/// </summary>
+public static class CsvStager
+{
+    public static StagedFile Stage(DuckDBConnection connection, ProbedFile file, HeaderMatch header, string workDir)
+    {
+        var utf8Path = file.IsUtf8 ? file.Path : Transcode(file, workDir);
+        try
+        {
+            var columns = StageTable.ColumnNames(header);
+
+            connection.Execute("drop table if exists stage_src; drop table if exists kf_rejects; drop table if exists kf_reject_scans");
+            var columnTypes = "{" + string.Join(", ", columns.Select(c => $"{SqlExtensions.Literal(c)}: 'VARCHAR'")) + "}";
+            try
+            {
+                connection.Execute($"""
+                    create temp table stage_src as
+                    select * from read_csv({SqlExtensions.Literal(utf8Path)},
+                        header = true, auto_detect = false, columns = {columnTypes},
+                        delim = ',', quote = '"', escape = '"', strict_mode = true,
+                        max_line_size = 4194304,
+                        store_rejects = true, rejects_table = 'kf_rejects', rejects_scan = 'kf_reject_scans')
+                    """);
+            }
+            catch (Exception ex) when (ex is not LedgerFormatException)
+            {
+                throw new LedgerFormatException($"DuckDB could not read it as CSV: {FirstLine(ex.Message)}", ex);
+            }
+
+            var rejects = connection.Query(
+                """
+                select line, min(csv_line) as csv_line, string_agg(distinct error_message, '; ' order by error_message) as message
+                from kf_rejects group by line order by line
+                """,
+                r => new StageReject(r.GetInt64Value(0), r.GetStringOrNull(1) ?? "", CsvReason(r.GetStringOrNull(2) ?? "")));
+
+            // Rowids of a table created in this transaction are contiguous from an offset; rejected records leave
+            // gaps in the file's numbering, which the thresholds put back (see WriteRowThresholds).
+            WriteRowThresholds(connection, rejects.Select(r => r.RowNo).ToList());
+            connection.Execute($"""
+                create or replace temp view {StagedFile.Table} as
+                select k + 1 + coalesce(th.shift, 0) as row_no, src.* exclude (k)
+                from (select rowid - (select min(rowid) from stage_src) + 1 as k, * from stage_src) as src
+                asof left join kf_row_thresholds as th on src.k >= th.k_from
+                """);
+            var staged = connection.Scalar<long>("select count(*) from stage_src");
+            return new StagedFile(header, columns, staged, rejects);
+        }
+        finally
+        {
+            if (!ReferenceEquals(utf8Path, file.Path)) File.Delete(utf8Path);
+        }
+    }
+
+    /// <summary>
+    /// The spreadsheet row of the k-th accepted record is k + 1 (header = row 1) plus the number of rejected records
+    /// before it. Rejected records sit at rows x_1 &lt; x_2 &lt; …; from accepted record k = x_j − j on, the shift is j.
+    /// </summary>
+    internal static void WriteRowThresholds(DuckDBConnection connection, IReadOnlyList<long> rejectedRows)
+    {
+        connection.Execute("create or replace temp table kf_row_thresholds (k_from bigint, shift bigint)");
+        using var appender = connection.CreateAppender("kf_row_thresholds");
+        for (var j = 1; j <= rejectedRows.Count; j++)
+            appender.CreateRow().AppendValue(rejectedRows[j - 1] - j).AppendValue((long)j).EndRow();
+    }
+
+    private static string CsvReason(string duckDbMessage) =>
+        duckDbMessage.Contains("Expected Number of Columns", StringComparison.Ordinal)
+            ? "the row has a different number of fields than the header (" + duckDbMessage.Trim() + ")"
+            : "the row is not valid CSV (" + duckDbMessage.Trim() + ")";
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    private static string Transcode(ProbedFile file, string workDir)
+    {
+        Directory.CreateDirectory(workDir);
+        var target = Path.Combine(workDir, $"{file.ContentHash[..16]}.utf8.csv");
+        try
+        {
+            using var reader = new StreamReader(file.Path, FileProbe.EncodingFor(file.Encoding!), detectEncodingFromByteOrderMarks: true, 1 << 20);
+            using var writer = new StreamWriter(target, false, new UTF8Encoding(false), 1 << 20);
+            var buffer = new char[1 << 20];
+            int read;
+            while ((read = reader.Read(buffer, 0, buffer.Length)) > 0) writer.Write(buffer, 0, read);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            File.Delete(target);
+            throw new LedgerFormatException($"the text is not valid {file.Encoding}", ex);
+        }
+        return target;
+    }
+}

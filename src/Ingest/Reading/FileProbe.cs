@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Unicode;
+using Analytics.Ingest.Contracts;
+
+namespace Analytics.Ingest.Reading;
+
+/// <summary>
+/// Reads a file once to hash it and decide its format (from its bytes, not its name) and its encoding:
+/// a BOM if there is one, else valid UTF-8, else GB18030 (what Chinese Excel writes as "CSV").
+/// </summary>
+public static class FileProbe
+{
+    static FileProbe() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static Encoding Gb18030Strict { get; } = CreateGb18030();
+
+    public static ProbedFile Probe(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        if (stream.Length == 0) throw new LedgerFormatException("the file is empty");
+
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 20];
+        var head = new byte[8];
+        var headLength = 0;
+        var utf8Valid = true;
+        var carried = 0; // bytes of a character cut by the previous chunk, moved to the buffer's front
+        int read;
+        while ((read = stream.Read(buffer, carried, buffer.Length - carried)) > 0)
+        {
+            sha.AppendData(buffer, carried, read);
+            if (headLength < head.Length)
+            {
+                var take = Math.Min(head.Length - headLength, read);
+                Array.Copy(buffer, carried, head, headLength, take);
+                headLength += take;
+            }
+            var chunk = buffer.AsSpan(0, carried + read);
+            var tail = TrailingIncomplete(chunk);
+            if (utf8Valid && !Utf8.IsValid(chunk[..^tail])) utf8Valid = false;
+            chunk[^tail..].CopyTo(buffer);
+            carried = tail;
+        }
+        if (carried > 0) utf8Valid = false;
+        var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+        var headSpan = head.AsSpan(0, headLength);
+
+        if (headSpan.StartsWith("PK\u0003\u0004"u8))
+            return new ProbedFile(path, hash, stream.Length, LedgerFormat.Xlsx, null);
+        if (headSpan.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
+            throw new LedgerFormatException("the file is an old binary Excel workbook (.xls); save it as .xlsx or CSV");
+
+        string encoding;
+        if (headSpan.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF })) encoding = utf8Valid ? "utf-8-bom" : throw Invalid("UTF-8 (it starts with a UTF-8 byte-order mark)");
+        else if (headSpan.StartsWith(new byte[] { 0xFF, 0xFE })) encoding = "utf-16le";
+        else if (headSpan.StartsWith(new byte[] { 0xFE, 0xFF })) encoding = "utf-16be";
+        else if (utf8Valid) encoding = "utf-8";
+        else if (IsGb18030(path)) encoding = "gb18030";
+        else throw Invalid("UTF-8 or GB18030/GBK");
+
+        var format = FirstSignificantChar(path, encoding) is '[' or '{' ? LedgerFormat.Json : LedgerFormat.Csv;
+        return new ProbedFile(path, hash, stream.Length, format, encoding);
+    }
+
+    public static Encoding EncodingFor(string name) => name switch
+    {
+        "utf-8" or "utf-8-bom" => new UTF8Encoding(false, true),
+        "utf-16le" => new UnicodeEncoding(false, true, true),
+        "utf-16be" => new UnicodeEncoding(true, true, true),
+        "gb18030" => Gb18030Strict,
+        _ => throw new ArgumentException($"Unknown encoding '{name}'.", nameof(name)),
+    };
+
+    private static LedgerFormatException Invalid(string expected) =>
+        new($"the text is not valid in any encoding ledgers use; expected {expected}");
+
+    /// <summary>How many bytes at the end start a character that continues in the next chunk.</summary>
+    private static int TrailingIncomplete(ReadOnlySpan<byte> chunk)
+    {
+        for (var back = 1; back <= Math.Min(3, chunk.Length); back++)
+        {
+            var b = chunk[^back];
+            if ((b & 0xC0) == 0x80) continue; // continuation byte: look further back
+            var needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return needed > back ? back : 0;
+        }
+        return 0;
+    }
+
+    private static bool IsGb18030(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path, Gb18030Strict, detectEncodingFromByteOrderMarks: false);
+            var buffer = new char[1 << 16];
+            while (reader.Read(buffer, 0, buffer.Length) > 0) { }
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    private static char FirstSignificantChar(string path, string encoding)
+    {
+        using var reader = new StreamReader(path, EncodingFor(encoding), detectEncodingFromByteOrderMarks: true);
+        int c;
+        while ((c = reader.Read()) != -1)
+            if (!char.IsWhiteSpace((char)c) && c != '\uFEFF') return (char)c;
+        return '\0';
+    }
+
+    private static Encoding CreateGb18030()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    }
+}

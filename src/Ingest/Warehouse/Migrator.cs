@@ -1,0 +1,55 @@
+using DuckDB.NET.Data;
+
+namespace Analytics.Ingest.Warehouse;
+
+/// <summary>
+/// Applies the pending migrations of a warehouse, each in its own transaction together with its row in
+/// ops.schema_version, so a crash leaves the schema at a whole version.
+/// </summary>
+public static class Migrator
+{
+    public static IReadOnlyList<Migration> Apply(DuckDBConnection connection, IReadOnlyList<Migration> migrations, TimeProvider clock)
+    {
+        CheckOrder(migrations);
+        connection.Execute("create schema if not exists ops");
+        connection.Execute("""
+            create table if not exists ops.schema_version (
+                version integer not null primary key,
+                description varchar not null,
+                applied_at timestamptz not null
+            )
+            """);
+        var current = connection.Scalar<int?>("select max(version) from ops.schema_version") ?? 0;
+        var known = migrations.Count == 0 ? 0 : migrations[^1].Version;
+        if (current > known)
+            throw new InvalidOperationException(
+                $"The warehouse is at schema version {current}, newer than this program knows ({known}). Use a newer build of analytics.");
+
+        var applied = new List<Migration>();
+        foreach (var migration in migrations.Where(m => m.Version > current))
+        {
+            connection.Execute("begin transaction");
+            try
+            {
+                connection.Execute(migration.Sql);
+                connection.Execute("insert into ops.schema_version values (?, ?, ?)",
+                    migration.Version, migration.Description, clock.GetUtcNow());
+                connection.Execute("commit");
+            }
+            catch (Exception ex)
+            {
+                connection.Execute("rollback");
+                throw new InvalidOperationException($"Migration {migration.Version} ({migration.Description}) failed: {ex.Message}", ex);
+            }
+            applied.Add(migration);
+        }
+        return applied;
+    }
+
+    private static void CheckOrder(IReadOnlyList<Migration> migrations)
+    {
+        for (var i = 0; i < migrations.Count; i++)
+            if (migrations[i].Version != i + 1)
+                throw new ArgumentException($"Migrations must be numbered 1, 2, 3… without gaps; found version {migrations[i].Version} at position {i + 1}.");
+    }
+}
