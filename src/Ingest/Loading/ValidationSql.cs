@@ -50,8 +50,8 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
                     joins.Add($"left join kf_value_map as {alias} on {alias}.set_name = {Literal(set)} and {alias}.match_key = kf_key({t})");
                     return $"{alias}.canonical as {Col(c.Name)}";
                 case ColumnType.ActivityTypes:
-                    joins.Add($"left join kf_types as at on at.row_no = t.row_no");
-                    return "coalesce(at.activity_types, []) as activity_types, at.unknown_types";
+                    joins.Add($"left join kf_types as kt on kt.row_no = t.row_no");
+                    return "coalesce(kt.activity_types, []) as activity_types, kt.unknown_types";
                 default: return $"{t} as {Col(c.Name)}";
             }
         }).ToList();

@@ -1,0 +1,103 @@
+using Analytics.Ingest.Contracts;
+using Analytics.Ingest.Reading;
+using Analytics.Ingest.Warehouse;
+using DuckDB.NET.Data;
+
+namespace Analytics.Ingest.Loading;
+
+/// <summary>
+/// Loads one recognised ledger file in one transaction: stage as text, validate set-wise, append the valid rows to
+/// raw.* with their lineage, upsert core.* by natural key, quarantine the rest, record the counts. All or nothing.
+/// </summary>
+public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider clock, string workDir)
+{
+    /// <summary>Loads the file; on a <see cref="LedgerFormatException"/> nothing of it is left in the warehouse.</summary>
+    public FileOutcome Load(ProbedFile file, HeaderMatch header, DateOnly today, Action<string>? phase = null)
+    {
+        var contract = header.Contract;
+        var started = clock.GetUtcNow();
+        connection.Execute("begin transaction");
+        try
+        {
+            phase?.Invoke("staging");
+            var staged = file.Format switch
+            {
+                LedgerFormat.Csv => CsvStager.Stage(connection, file, header, workDir),
+                LedgerFormat.Xlsx => XlsxStager.Stage(connection, file, header),
+                LedgerFormat.Json => JsonStager.Stage(connection, file, header),
+                _ => throw new ArgumentOutOfRangeException(nameof(file)),
+            };
+
+            phase?.Invoke("validating");
+            foreach (var statement in new ValidationSql(contract, staged.StageColumns.ToHashSet(), today).Statements())
+                connection.Execute(statement);
+
+            phase?.Invoke("loading");
+            var fileId = connection.Scalar<long>("select nextval('ops.file_id_seq')");
+            var loadedAt = clock.GetUtcNow();
+            var columns = contract.Columns.Select(c => c.Type == ColumnType.ActivityTypes ? "activity_types" : c.Name)
+                .Select(SqlExtensions.Identifier).ToList();
+            var columnList = string.Join(", ", columns);
+            connection.Execute($"""
+                insert into raw.{contract.Table} ({columnList}, _file_id, _file_name, _content_hash, _row_no, _loaded_at)
+                select {columnList}, ?, ?, ?, row_no, ? from final order by row_no
+                """, fileId, file.FileName, file.ContentHash, loadedAt);
+            var keyMatch = string.Join(" and ", contract.Key.Select(k => $"c.{SqlExtensions.Identifier(k)} = f.{SqlExtensions.Identifier(k)}"));
+            connection.Execute($"delete from core.{contract.CoreTable} as c using final as f where {keyMatch}");
+            connection.Execute($"""
+                insert into core.{contract.CoreTable} ({columnList}, _file_id, _row_no, _updated_at)
+                select {columnList}, ?, row_no, ? from final order by row_no
+                """, fileId, loadedAt);
+
+            connection.Execute("""
+                insert into ops.quarantine
+                select ?, ?, h.row_no, h.column_name, h.raw_value, h.reason_code, h.reason, to_json(s), ?
+                from hits as h join stage as s on s.row_no = h.row_no
+                order by h.row_no, h.column_name
+                """, fileId, file.FileName, loadedAt);
+            foreach (var reject in staged.Rejects)
+                connection.Execute("insert into ops.quarantine values (?, ?, ?, null, ?, 'malformed_row', ?, null, ?)",
+                    fileId, file.FileName, reject.RowNo, reject.RawText, reject.Reason, loadedAt);
+
+            var loaded = connection.Scalar<long>("select count(*) from final");
+            var quarantined = connection.Scalar<long>("select count(distinct row_no) from hits") + staged.Rejects.Count;
+            var read = staged.RowsStaged + staged.Rejects.Count;
+            var duplicates = read - loaded - quarantined;
+            var ignored = header.IgnoredHeaders.ToList();
+            connection.Execute("""
+                insert into ops.ingested_files values (?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?, ?, ?, null, null, ?, ?)
+                """, fileId, file.FileName, file.ContentHash, contract.Name, Format(file), file.Encoding,
+                read, loaded, quarantined, duplicates, ignored.Count == 0 ? null : string.Join(", ", ignored), started, clock.GetUtcNow());
+            connection.Execute("commit");
+            return new FileOutcome(file.FileName, FileStatus.Loaded, contract.Name, Format(file), file.Encoding,
+                read, loaded, quarantined, duplicates,
+                ignored.Count == 0 ? null : "ignored columns: " + string.Join(", ", ignored), null, fileId);
+        }
+        catch
+        {
+            connection.Execute("rollback");
+            throw;
+        }
+        finally
+        {
+            DropTemps();
+        }
+    }
+
+    public static string Format(ProbedFile file) => file.Format.ToString().ToLowerInvariant();
+
+    private void DropTemps()
+    {
+        foreach (var statement in new[]
+                 {
+                     "drop view if exists stage", "drop table if exists stage_src", "drop table if exists typed",
+                     "drop table if exists hits", "drop table if exists good", "drop table if exists key_groups",
+                     "drop table if exists final", "drop table if exists kf_rejects", "drop table if exists kf_reject_scans",
+                     "drop table if exists kf_row_thresholds",
+                 })
+        {
+            try { connection.Execute(statement); }
+            catch (DuckDBException) { /* already gone with the rolled-back transaction */ }
+        }
+    }
+}

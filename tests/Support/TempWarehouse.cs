@@ -1,0 +1,59 @@
+using Analytics.Ingest.Catalogues;
+using Analytics.Ingest.Loading;
+using Analytics.Ingest.Warehouse;
+using DuckDB.NET.Data;
+
+namespace Analytics.Tests.Support;
+
+/// <summary>A real DuckDB warehouse file and inbox in a fresh temp folder, removed after the test.</summary>
+public sealed class TempWarehouse : IDisposable
+{
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "kfr-test-" + Guid.NewGuid().ToString("N")[..12]);
+    public IngestOptions Options { get; }
+    public DuckDBConnection Connection { get; private set; }
+    public TimeProvider Clock { get; }
+    public string WarehousePath => Path.Combine(Root, "warehouse.duckdb");
+    public static Catalogue Catalogue { get; } = Catalogue.Load(Catalogue.Locate());
+
+    /// <param name="now">The fixed clock; default 2026-11-24 10:00 Asia/Shanghai (02:00 UTC).</param>
+    public TempWarehouse(DateTimeOffset? now = null)
+    {
+        Directory.CreateDirectory(Root);
+        Options = IngestOptions.Under(Root);
+        Directory.CreateDirectory(Options.InboxDir);
+        Clock = new FixedClock(now ?? new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
+        Connection = WarehouseDatabase.Open(WarehousePath, Clock);
+    }
+
+    public string Inbox(string name) => Path.Combine(Options.InboxDir, name);
+
+    public void WriteInbox(string name, string text, System.Text.Encoding? encoding = null) =>
+        File.WriteAllText(Inbox(name), text, encoding ?? new System.Text.UTF8Encoding(false));
+
+    public IReadOnlyList<FileOutcome> Ingest() =>
+        new InboxIngestor(Connection, Catalogue, Options, Clock).Run();
+
+    public T? Scalar<T>(string sql, params object?[] args) => Connection.Scalar<T>(sql, args);
+
+    public List<string> Strings(string sql) => Connection.Query(sql, r => r.GetStringOrNull(0) ?? "<null>");
+
+    /// <summary>Closes and reopens the warehouse file, as a new process would.</summary>
+    public void Reopen()
+    {
+        Connection.Dispose();
+        Connection = WarehouseDatabase.Open(WarehousePath, Clock);
+    }
+
+    public void Dispose()
+    {
+        Connection.Dispose();
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>A clock that always says the same instant.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+}
