@@ -1,1 +1,52 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using System.Globalization;
+using Analytics.Service;
+using Analytics.Service.Commands;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+
+var clock = TimeProvider.System;
+var dataDir = new Option<string?>("--data-dir") { Description = "Data folder (inbox, archive, rejected, warehouse); default from appsettings.json: ./data", Recursive = true };
+var root = new RootCommand("Kiln-Fire Red (窑火红) analytics: ledgers in, warehouse, assessments out.");
+root.Options.Add(dataDir);
+
+var seed = new Option<int>("--seed") { Description = "Seed of the demo generator", DefaultValueFactory = _ => Analytics.Demo.DemoGenerator.DefaultSeed };
+var asOf = new Option<string?>("--as-of") { Description = "Export day of the demo ledgers, yyyy-MM-dd (default: today in Asia/Shanghai); data runs to the end of the month before" };
+var force = new Option<bool>("--force") { Description = "Replace a data folder the demo did not make" };
+var demo = new Command("demo", "Generate realistic ledgers for the whole university and run the pipeline over them") { seed, asOf, force };
+demo.SetAction(p => Cli(() => DemoCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out,
+    p.GetValue(seed), ParseDay(p.GetValue(asOf)), p.GetValue(force))));
+root.Subcommands.Add(demo);
+
+var ingest = new Command("ingest", "Load every ledger waiting in the inbox into the warehouse");
+ingest.SetAction(p => Cli(() => IngestCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out)));
+root.Subcommands.Add(ingest);
+
+var rows = new Option<long>("--rows") { Description = "Attendance rows in the benchmark file", DefaultValueFactory = _ => 5_000_000 };
+var benchIngest = new Command("ingest", "Attendance ingest against DuckDB's own read_csv of the same file, in one run") { rows };
+benchIngest.SetAction(p => Cli(() => BenchIngestCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out, p.GetValue(rows))));
+var bench = new Command("bench", "Measure a stage against its baseline (run on demand)") { benchIngest };
+root.Subcommands.Add(bench);
+
+return root.Parse(args).Invoke();
+
+static int Cli(Func<int> action)
+{
+    try
+    {
+        return action();
+    }
+    catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException or FormatException)
+    {
+        Console.Out.Flush();
+        Console.Error.WriteLine($"error: {ex.Message}");
+        return 1;
+    }
+}
+
+static DateOnly? ParseDay(string? text) =>
+    text is null ? null
+    : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+    : throw new FormatException($"--as-of '{text}' is not a date in the form yyyy-MM-dd.");

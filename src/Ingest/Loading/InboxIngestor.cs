@@ -9,7 +9,8 @@ using DuckDB.NET.Data;
 namespace Analytics.Ingest.Loading;
 
 /// <summary>
-/// Ingests every file waiting in the inbox, in dependency order (org units before members before activities …).
+/// Ingests every file waiting in the inbox, in dependency order (org units before members before activities …)
+/// and, within a kind, in order of arrival (modification time, then name).
 /// Each file is committed in one transaction and only then moved to the archive, so a crash leaves all or nothing
 /// of a file and the next run finishes the job; a file whose content was committed before is only archived.
 /// </summary>
@@ -46,7 +47,10 @@ public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalog
             }
         }
 
-        var ordered = ready.OrderBy(r => r.Header.Contract.Kind).ThenBy(r => r.File.FileName, StringComparer.Ordinal).ToList();
+        // Within a kind, files load in the order they arrived, so a later export updates an earlier one.
+        var ordered = ready.OrderBy(r => r.Header.Contract.Kind)
+            .ThenBy(r => File.GetLastWriteTimeUtc(r.File.Path))
+            .ThenBy(r => r.File.FileName, StringComparer.Ordinal).ToList();
         for (var i = 0; i < ordered.Count; i++)
         {
             cancellation.ThrowIfCancellationRequested();

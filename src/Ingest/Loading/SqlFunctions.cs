@@ -14,8 +14,8 @@ public static class SqlFunctions
     public static void Install(DuckDBConnection connection, Catalogue catalogue)
     {
         var (from, to) = TextNormalizer.WidthFoldingTable;
-        connection.Execute($"""
-            create or replace temp macro kf_fold(s) as translate(s, {SqlExtensions.Literal(from)}, {SqlExtensions.Literal(to)});
+        connection.Execute($$"""
+            create or replace temp macro kf_fold(s) as translate(s, {{SqlExtensions.Literal(from)}}, {{SqlExtensions.Literal(to)}});
             create or replace temp macro kf_key(s) as lower(regexp_replace(kf_fold(s), '\s', '', 'g'));
             create or replace temp macro kf_date(s) as
                 case

@@ -1,0 +1,40 @@
+using Analytics.Ingest.Loading;
+using Microsoft.Extensions.Configuration;
+
+namespace Analytics.Service;
+
+/// <summary>
+/// The program's settings: appsettings.json beside the program, then ./appsettings.json, then environment
+/// variables (ANALYTICS__DATADIR, ANALYTICS__WAREHOUSEPATH, …), then the command line's --data-dir.
+/// </summary>
+public sealed class AnalyticsSettings
+{
+    /// <summary>The data folder: inbox/, archive/, rejected/, tmp/ and, unless set apart, the warehouse.</summary>
+    public string DataDir { get; set; } = "data";
+
+    /// <summary>The warehouse file; default &lt;DataDir&gt;/warehouse.duckdb.</summary>
+    public string? WarehousePath { get; set; }
+
+    /// <summary>Folder of the editable catalogues; default ./catalogues or the one shipped beside the program.</summary>
+    public string? CataloguesDir { get; set; }
+
+    /// <summary>Further header spellings: ledger kind → canonical column → aliases.</summary>
+    public Dictionary<string, Dictionary<string, string[]>> HeaderAliases { get; set; } = new();
+
+    public string Warehouse => WarehousePath ?? Path.Combine(DataDir, "warehouse.duckdb");
+
+    public IngestOptions Ingest => IngestOptions.Under(DataDir) with { HeaderAliases = HeaderAliases };
+
+    public static AnalyticsSettings Load(string? dataDirOverride)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var settings = new AnalyticsSettings();
+        configuration.GetSection("Analytics").Bind(settings);
+        if (!string.IsNullOrWhiteSpace(dataDirOverride)) settings.DataDir = dataDirOverride;
+        return settings;
+    }
+}

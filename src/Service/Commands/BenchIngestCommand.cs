@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Analytics.Ingest.Catalogues;
+using Analytics.Ingest.Loading;
+using Analytics.Ingest.Warehouse;
+using Analytics.Service.Cli;
+using DuckDB.NET.Data;
+
+namespace Analytics.Service.Commands;
+
+/// <summary>
+/// <c>analytics bench ingest</c>: times attendance ingest (probe, stage, validate, load, commit, archive) against
+/// DuckDB's own <c>read_csv</c> of the same file into a table of a file database, in one run on this machine.
+/// </summary>
+public static class BenchIngestCommand
+{
+    private const int MembersPerActivity = 20;
+
+    public static int Run(AnalyticsSettings settings, TimeProvider clock, TextWriter output, long rows)
+    {
+        if (rows < MembersPerActivity) throw new ArgumentException($"--rows must be at least {MembersPerActivity}.");
+        var dir = Path.GetFullPath(Path.Combine(settings.DataDir, "bench", "ingest"));
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        Directory.CreateDirectory(dir);
+        var benchSettings = new AnalyticsSettings { DataDir = dir, CataloguesDir = settings.CataloguesDir };
+        var options = benchSettings.Ingest;
+        Directory.CreateDirectory(options.InboxDir);
+
+        var activities = rows / MembersPerActivity;
+        var members = (int)Math.Clamp(activities / 10, 1_000, 100_000);
+        output.WriteLine($"Writing {rows:N0} attendance rows ({activities:N0} activities × {MembersPerActivity} of {members:N0} members) …");
+        WriteReferenceLedgers(options.InboxDir, members, activities);
+        var attendanceFile = Path.Combine(dir, "attendance.csv");
+        WriteAttendance(attendanceFile, members, activities);
+        var megabytes = new FileInfo(attendanceFile).Length / 1_048_576.0;
+
+        output.WriteLine("Loading the org units, members and activities it refers to (not timed) …");
+        var catalogue = Catalogue.Load(Catalogue.Locate(settings.CataloguesDir));
+        using var warehouse = WarehouseDatabase.Open(benchSettings.Warehouse, clock);
+        new InboxIngestor(warehouse, catalogue, options, clock).Run();
+
+        output.WriteLine("Baseline: DuckDB read_csv into a table of a fresh file database …");
+        var (readCsv, checkpoint) = Baseline(Path.Combine(dir, "baseline.duckdb"), attendanceFile);
+
+        output.WriteLine("analytics ingest of the same file …");
+        File.Copy(attendanceFile, Path.Combine(options.InboxDir, "attendance.csv"));
+        var watch = Stopwatch.StartNew();
+        var outcome = new InboxIngestor(warehouse, catalogue, options, clock).Run().Single();
+        var ours = watch.Elapsed.TotalSeconds;
+        if (outcome.RowsLoaded != rows)
+            throw new InvalidOperationException($"The benchmark ingest loaded {outcome.RowsLoaded} of {rows} rows: {outcome.Message}");
+
+        var table = new TextTable("measure", "seconds", "rows/s", "ratio");
+        table.Add("DuckDB read_csv → table", F(readCsv), F0(rows / readCsv), "1.00×");
+        table.Add("DuckDB read_csv → table + checkpoint", F(readCsv + checkpoint), F0(rows / (readCsv + checkpoint)), F(1.0 * (readCsv + checkpoint) / readCsv) + "×");
+        table.Add("analytics ingest (validated, committed)", F(ours), F0(rows / ours), F(ours / (readCsv + checkpoint)) + "× of read_csv + checkpoint");
+        output.WriteLine();
+        output.WriteLine($"Attendance ingest, {rows:N0} rows, {megabytes:0.0} MB of CSV, {Environment.ProcessorCount} cores");
+        output.Write(table);
+
+        var result = Path.Combine(settings.DataDir, "bench", "ingest.json");
+        File.WriteAllText(result, JsonSerializer.Serialize(new
+        {
+            measured_at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+            rows, megabytes = Math.Round(megabytes, 1), cores = Environment.ProcessorCount,
+            read_csv_seconds = Math.Round(readCsv, 3), checkpoint_seconds = Math.Round(checkpoint, 3),
+            ingest_seconds = Math.Round(ours, 3), ingest_rows_per_second = Math.Round(rows / ours),
+            ratio_to_read_csv = Math.Round(ours / readCsv, 3), ratio_to_read_csv_with_checkpoint = Math.Round(ours / (readCsv + checkpoint), 3),
+        }, new JsonSerializerOptions { WriteIndented = true }));
+        output.WriteLine($"Figures written to {Path.GetFullPath(result)}");
+        return 0;
+    }
+
+    private static (double ReadCsv, double Checkpoint) Baseline(string database, string csv)
+    {
+        using var connection = new DuckDBConnection($"DataSource={database}");
+        connection.Open();
+        var watch = Stopwatch.StartNew();
+        connection.Execute($"create table attendance as select * from read_csv({SqlExtensions.Literal(csv)})");
+        var readCsv = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        connection.Execute("checkpoint");
+        return (readCsv, watch.Elapsed.TotalSeconds);
+    }
+
+    private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string F0(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string ActivityId(long a) => $"HD{202501 + a % 12:000000}{a:0000000}";
+    private static string MemberId(long m) => $"JDZ{m:000000}";
+    private static string BranchId(long b) => $"B{b:000}";
+
+    private static void WriteReferenceLedgers(string inbox, int members, long activities)
+    {
+        using (var w = Writer(Path.Combine(inbox, "org_units.csv")))
+        {
+            w.WriteLine("unit_id,unit_name,unit_type,parent_id,category");
+            w.WriteLine("C001,基准学院党总支,党总支,,");
+            for (var b = 0; b < 50; b++) w.WriteLine($"{BranchId(b)},基准第{b}党支部,党支部,C001,学生");
+        }
+        using (var w = Writer(Path.Combine(inbox, "members.csv")))
+        {
+            w.WriteLine("member_id,name,member_type,branch_id,valid_from");
+            for (var m = 0; m < members; m++) w.WriteLine($"{MemberId(m)},党员{m},学生,{BranchId(m % 50)},2024-09-01");
+        }
+        using (var w = Writer(Path.Combine(inbox, "activities.csv")))
+        {
+            w.WriteLine("activity_id,unit_id,held_on,activity_type");
+            for (long a = 0; a < activities; a++) w.WriteLine($"{ActivityId(a)},{BranchId(a % 50)},2025-{a % 12 + 1:00}-15,主题党日");
+        }
+    }
+
+    private static void WriteAttendance(string path, int members, long activities)
+    {
+        string[] statuses = ["出席", "出席", "出席", "出席", "出席", "出席", "出席", "出席", "请假", "缺席"];
+        using var w = Writer(path);
+        w.WriteLine("activity_id,member_id,status");
+        for (long a = 0; a < activities; a++)
+        {
+            var id = ActivityId(a);
+            var first = a * 7 % members;
+            for (var j = 0; j < MembersPerActivity; j++)
+                w.WriteLine($"{id},{MemberId((first + j) % members)},{statuses[(a + j) % statuses.Length]}");
+        }
+    }
+
+    private static StreamWriter Writer(string path) => new(path, false, new UTF8Encoding(false), 1 << 20) { NewLine = "\n" };
+}
