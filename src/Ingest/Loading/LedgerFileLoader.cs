@@ -40,21 +40,22 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
             var columnList = string.Join(", ", columns);
             connection.Execute($"""
                 insert into raw.{contract.Table} ({columnList}, _file_id, _file_name, _content_hash, _row_no, _loaded_at)
-                select {columnList}, ?, ?, ?, row_no, ? from final order by row_no
+                select {columnList}, ?, ?, ?, row_no, ? from final
                 """, fileId, file.FileName, file.ContentHash, loadedAt);
             var keyMatch = string.Join(" and ", contract.Key.Select(k => $"c.{SqlExtensions.Identifier(k)} = f.{SqlExtensions.Identifier(k)}"));
             connection.Execute($"delete from core.{contract.CoreTable} as c using final as f where {keyMatch}");
             connection.Execute($"""
                 insert into core.{contract.CoreTable} ({columnList}, _file_id, _row_no, _updated_at)
-                select {columnList}, ?, row_no, ? from final order by row_no
+                select {columnList}, ?, row_no, ? from final
                 """, fileId, loadedAt);
 
-            connection.Execute("""
-                insert into ops.quarantine
-                select ?, ?, h.row_no, h.column_name, h.raw_value, h.reason_code, h.reason, to_json(s), ?
-                from hits as h join stage as s on s.row_no = h.row_no
-                order by h.row_no, h.column_name
-                """, fileId, file.FileName, loadedAt);
+            if (connection.Scalar<bool>("select exists (select 1 from hits)"))
+                connection.Execute("""
+                    insert into ops.quarantine
+                    select ?, ?, h.row_no, h.column_name, h.raw_value, h.reason_code, h.reason, to_json(s), ?
+                    from hits as h join (select * from stage where row_no in (select row_no from hits)) as s on s.row_no = h.row_no
+                    order by h.row_no, h.column_name
+                    """, fileId, file.FileName, loadedAt);
             foreach (var reject in staged.Rejects)
                 connection.Execute("insert into ops.quarantine values (?, ?, ?, null, ?, 'malformed_row', ?, null, ?)",
                     fileId, file.FileName, reject.RowNo, reject.RawText, reject.Reason, loadedAt);

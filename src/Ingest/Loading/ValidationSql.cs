@@ -45,9 +45,16 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
                 case ColumnType.Decimal: return $"try_cast({t} as decimal(8,2)) as {Col(c.Name)}";
                 case ColumnType.Choice:
                 case ColumnType.PledgeItem:
+                    // Map each distinct spelling once (a column of millions of rows has a handful), then join on it.
                     var set = c.Type == ColumnType.PledgeItem ? "pledge_item" : c.ValueSet!;
                     var alias = "vm_" + c.Name;
-                    joins.Add($"left join kf_value_map as {alias} on {alias}.set_name = {Literal(set)} and {alias}.match_key = kf_key({t})");
+                    joins.Add($"""
+                        left join (
+                            select d.v, m.canonical
+                            from (select distinct {Txt(c.Name)} as v from t) as d
+                            join kf_value_map as m on m.set_name = {Literal(set)} and m.match_key = kf_key(d.v)
+                        ) as {alias} on {alias}.v = {t}
+                        """);
                     return $"{alias}.canonical as {Col(c.Name)}";
                 case ColumnType.ActivityTypes:
                     joins.Add($"left join kf_types as kt on kt.row_no = t.row_no");
@@ -213,35 +220,38 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
     /// </summary>
     private IEnumerable<string> DuplicateHandling()
     {
-        var key = string.Join(", ", contract.Key.Select(Col));
+        var keyCols = contract.Key.Select(Col).ToList();
+        var key = string.Join(", ", keyCols);
+        var typedCols = contract.Columns.Select(c => c.Type == ColumnType.ActivityTypes ? "activity_types" : c.Name).Select(Col).ToList();
         var nonKey = contract.Columns.Where(c => !contract.Key.Contains(c.Name))
             .Select(c => c.Type == ColumnType.ActivityTypes ? "activity_types" : c.Name).Select(Col).ToList();
         var content = nonKey.Count == 0 ? "0" : $"hash(struct_pack({string.Join(", ", nonKey.Select(n => $"{n} := {n}"))}))";
-        var keyText = string.Join(" || ', ' || ", contract.Key.Select(k => $"'{k}=' || coalesce(cast(g.{Col(k)} as varchar), '')"));
+        var keyText = string.Join(" || ', ' || ", contract.Key.Select(k => $"'{k}=' || cast(g.{Col(k)} as varchar)"));
+        var keyJoin = string.Join(" and ", keyCols.Select(k => $"g.{k} = good.{k}"));
         yield return $"""
             create or replace temp table good as
-            select t.*, {content} as content_hash
+            select row_no, {string.Join(", ", typedCols)}, {content} as content_hash
             from typed as t
             where not exists (select 1 from hits as h where h.row_no = t.row_no)
             """;
+        // min = max of the content hashes ⇔ one content (hash collisions aside); cheaper than count(distinct).
         yield return $"""
             create or replace temp table key_groups as
-            select {key}, count(*) as n_rows, count(distinct content_hash) as n_contents, min(row_no) as first_row_no,
-                list(row_no order by row_no) as row_nos
+            select {key}, count(*) as n_rows, min(row_no) as first_row_no, min(content_hash) <> max(content_hash) as is_conflict
             from good group by {key}
             """;
-        // Every row of a conflicting key is quarantined: which content is right is a person's call.
         yield return $"""
             insert into hits
-            select g.row_no, null, null, 'duplicate_key',
-                'the key (' || {keyText} || ') has different content in rows ' || array_to_string(g.row_nos, ', ')
-            from (select *, unnest(row_nos) as row_no from key_groups where n_contents > 1) as g
+            select good.row_no, null, null, 'duplicate_key',
+                'the key (' || {keyText} || ') has different content in rows ' ||
+                string_agg(cast(good.row_no as varchar), ', ' order by good.row_no) over (partition by {string.Join(", ", keyCols.Select(k => "good." + k))})
+            from (select * from key_groups where is_conflict) as g
+            join good on {keyJoin}
             """;
-        yield return $"""
+        yield return """
             create or replace temp table final as
-            select good.* from good
-            join key_groups as g on {string.Join(" and ", contract.Key.Select(k => $"g.{Col(k)} = good.{Col(k)}"))}
-            where g.n_contents = 1 and good.row_no = g.first_row_no
+            select * exclude (content_hash) from good
+            where row_no in (select first_row_no from key_groups where not is_conflict)
             """;
     }
 }

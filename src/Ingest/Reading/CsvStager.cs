@@ -43,15 +43,21 @@ public static class CsvStager
                 """,
                 r => new StageReject(r.GetInt64Value(0), r.GetStringOrNull(1) ?? "", CsvReason(r.GetStringOrNull(2) ?? "")));
 
-            // Rowids of a table created in this transaction are contiguous from an offset; rejected records leave
+            // Rowids of a table created in this transaction are contiguous from an offset. Rejected records leave
             // gaps in the file's numbering, which the thresholds put back (see WriteRowThresholds).
-            WriteRowThresholds(connection, rejects.Select(r => r.RowNo).ToList());
-            connection.Execute($"""
-                create or replace temp view {StagedFile.Table} as
-                select k + 1 + coalesce(th.shift, 0) as row_no, src.* exclude (k)
-                from (select rowid - (select min(rowid) from stage_src) + 1 as k, * from stage_src) as src
-                asof left join kf_row_thresholds as th on src.k >= th.k_from
-                """);
+            var numbered = "(select rowid - (select min(rowid) from stage_src) + 1 as k, * from stage_src) as src";
+            if (rejects.Count == 0)
+                connection.Execute($"create or replace temp view {StagedFile.Table} as select k + 1 as row_no, src.* exclude (k) from {numbered}");
+            else
+            {
+                WriteRowThresholds(connection, rejects.Select(r => r.RowNo).ToList());
+                connection.Execute($"""
+                    create or replace temp view {StagedFile.Table} as
+                    select k + 1 + coalesce(th.shift, 0) as row_no, src.* exclude (k)
+                    from {numbered}
+                    asof left join kf_row_thresholds as th on src.k >= th.k_from
+                    """);
+            }
             var staged = connection.Scalar<long>("select count(*) from stage_src");
             return new StagedFile(header, columns, staged, rejects);
         }
