@@ -29,14 +29,15 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
             };
 
             phase?.Invoke("validating");
-            foreach (var statement in new ValidationSql(contract, staged.StageColumns.ToHashSet(), today).Statements())
-                connection.Execute(statement);
+            var validation = new ValidationSql(contract, staged.StageColumns.ToHashSet(), today);
+            foreach (var statement in validation.Statements()) connection.Execute(statement);
+            var anyRepeatedKey = connection.Scalar<bool>(ValidationSql.AnyRepeatedKey);
+            foreach (var statement in validation.Final(anyRepeatedKey)) connection.Execute(statement);
 
             phase?.Invoke("loading");
             var fileId = connection.Scalar<long>("select nextval('ops.file_id_seq')");
             var loadedAt = clock.GetUtcNow();
-            var columns = contract.Columns.Select(c => c.Type == ColumnType.ActivityTypes ? "activity_types" : c.Name)
-                .Select(SqlExtensions.Identifier).ToList();
+            var columns = ValidationSql.WarehouseColumns(contract).Select(SqlExtensions.Identifier).ToList();
             var columnList = string.Join(", ", columns);
             connection.Execute($"""
                 insert into raw.{contract.Table} ({columnList}, _file_id, _file_name, _content_hash, _row_no, _loaded_at)
@@ -91,9 +92,9 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
     {
         foreach (var statement in new[]
                  {
-                     "drop view if exists stage", "drop table if exists stage_src", "drop table if exists typed",
-                     "drop table if exists hits", "drop table if exists good", "drop table if exists key_groups",
-                     "drop table if exists final", "drop table if exists kf_rejects", "drop table if exists kf_reject_scans",
+                     "drop view if exists stage", "drop table if exists stage_src", "drop view if exists final",
+                     "drop table if exists final", "drop view if exists good", "drop table if exists key_groups",
+                     "drop table if exists hits", "drop table if exists typed", "drop table if exists kf_rejects", "drop table if exists kf_reject_scans",
                      "drop table if exists kf_row_thresholds",
                  })
         {

@@ -12,10 +12,16 @@ namespace Analytics.Ingest.Loading;
 public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<string> stagedColumns, DateOnly today)
 {
     private static string Txt(string column) => Identifier(column + "__txt");
+    private static bool IsText(ColumnSpec c) => c.Type is ColumnType.Id or ColumnType.Text;
+    /// <summary>The normalised text of a column: for ids and free text it is the value itself, not a second copy.</summary>
+    private static string TextOf(ColumnSpec c) => IsText(c) ? Identifier(c.Name) : Txt(c.Name);
     private static string Col(string column) => Identifier(column);
     private string TodayLiteral => $"date '{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'";
 
-    /// <summary>The statements, in order. Each creates or fills one temp table.</summary>
+    /// <summary>
+    /// The statements up to <c>key_groups</c>, in order. Each creates or fills one temp table; then
+    /// <see cref="Final"/> says how to finish, depending on whether any key repeats.
+    /// </summary>
     public IEnumerable<string> Statements()
     {
         yield return TypedTable();
@@ -24,6 +30,9 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
         foreach (var statement in DuplicateHandling()) yield return statement;
     }
 
+    /// <summary>The query that says whether any natural key occurs in more than one valid row.</summary>
+    public const string AnyRepeatedKey = "select exists (select 1 from key_groups where n_rows > 1)";
+
     private string TypedTable()
     {
         var texts = contract.Columns.Select(c =>
@@ -31,12 +40,12 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
             var source = stagedColumns.Contains(c.Name) ? "s." + Col(c.Name) : "cast(null as varchar)";
             // Identifiers and codes lose full-width forms; free text keeps its Chinese punctuation.
             var expr = c.Type == ColumnType.Text ? source : $"kf_fold({source})";
-            return $"nullif(trim({expr}, ' ' || chr(9) || chr(10) || chr(13) || chr(160) || chr(12288)), '') as {Txt(c.Name)}";
+            return $"nullif(trim({expr}, ' ' || chr(9) || chr(10) || chr(13) || chr(160) || chr(12288)), '') as {TextOf(c)}";
         });
         var joins = new List<string>();
         var typed = contract.Columns.Select(c =>
         {
-            var t = "t." + Txt(c.Name);
+            var t = "t." + TextOf(c);
             switch (c.Type)
             {
                 case ColumnType.Date: return $"kf_date({t}) as {Col(c.Name)}";
@@ -51,7 +60,7 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
                     joins.Add($"""
                         left join (
                             select d.v, m.canonical
-                            from (select distinct {Txt(c.Name)} as v from t) as d
+                            from (select distinct {TextOf(c)} as v from t) as d
                             join kf_value_map as m on m.set_name = {Literal(set)} and m.match_key = kf_key(d.v)
                         ) as {alias} on {alias}.v = {t}
                         """);
@@ -59,15 +68,15 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
                 case ColumnType.ActivityTypes:
                     joins.Add($"left join kf_types as kt on kt.row_no = t.row_no");
                     return "coalesce(kt.activity_types, []) as activity_types, kt.unknown_types";
-                default: return $"{t} as {Col(c.Name)}";
+                default: return null;
             }
-        }).ToList();
+        }).OfType<string>().ToList();
 
         var typesCte = contract.Columns.Any(c => c.Type == ColumnType.ActivityTypes)
             ? $"""
               , parts as (
-                  select row_no, trim(unnest(string_split_regex({Txt("activity_type")}, '[、/;；，,]'))) as part
-                  from t where {Txt("activity_type")} is not null
+                  select row_no, trim(unnest(string_split_regex({TextOf(contract.Column("activity_type"))}, '[、/;；，,]'))) as part
+                  from t where {TextOf(contract.Column("activity_type"))} is not null
               ), kf_types as (
                   select p.row_no,
                       list_sort(list_distinct(list(vm.canonical) filter (where vm.canonical is not null))) as activity_types,
@@ -84,17 +93,21 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
                 select s.row_no, {string.Join(",\n        ", texts)}
                 from stage as s
             ){typesCte}
-            select t.*, {string.Join(",\n    ", typed)}
+            select t.*{string.Concat(typed.Select(x => ",\n    " + x))}
             from t
             {string.Join("\n", joins)}
             """;
     }
 
+    /// <summary>The warehouse columns of a ledger, in contract order (activity_type becomes the list activity_types).</summary>
+    public static IEnumerable<string> WarehouseColumns(LedgerContract contract) =>
+        contract.Columns.Select(c => c.Type == ColumnType.ActivityTypes ? "activity_types" : c.Name);
+
     private IEnumerable<string> Checks()
     {
         foreach (var c in contract.Columns)
         {
-            var txt = Txt(c.Name);
+            var txt = TextOf(c);
             var col = Col(c.Name);
             var label = Literal(c.ToString());
             string Hit(string code, string reasonExpr, string where) =>
@@ -156,7 +169,7 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
 
     private IEnumerable<string> ReferenceChecks(ColumnSpec c, ReferenceSpec reference)
     {
-        var txt = Txt(c.Name);
+        var txt = TextOf(c);
         var col = Col(c.Name);
         switch (reference.Target)
         {
@@ -220,16 +233,12 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
     /// </summary>
     private IEnumerable<string> DuplicateHandling()
     {
-        var keyCols = contract.Key.Select(Col).ToList();
-        var key = string.Join(", ", keyCols);
-        var typedCols = contract.Columns.Select(c => c.Type == ColumnType.ActivityTypes ? "activity_types" : c.Name).Select(Col).ToList();
-        var nonKey = contract.Columns.Where(c => !contract.Key.Contains(c.Name))
-            .Select(c => c.Type == ColumnType.ActivityTypes ? "activity_types" : c.Name).Select(Col).ToList();
+        var key = string.Join(", ", contract.Key.Select(Col));
+        var typedCols = WarehouseColumns(contract).Select(Col).ToList();
+        var nonKey = WarehouseColumns(contract).Where(c => !contract.Key.Contains(c)).Select(Col).ToList();
         var content = nonKey.Count == 0 ? "0" : $"hash(struct_pack({string.Join(", ", nonKey.Select(n => $"{n} := {n}"))}))";
-        var keyText = string.Join(" || ', ' || ", contract.Key.Select(k => $"'{k}=' || cast(g.{Col(k)} as varchar)"));
-        var keyJoin = string.Join(" and ", keyCols.Select(k => $"g.{k} = good.{k}"));
         yield return $"""
-            create or replace temp table good as
+            create or replace temp view good as
             select row_no, {string.Join(", ", typedCols)}, {content} as content_hash
             from typed as t
             where not exists (select 1 from hits as h where h.row_no = t.row_no)
@@ -240,13 +249,28 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
             select {key}, count(*) as n_rows, min(row_no) as first_row_no, min(content_hash) <> max(content_hash) as is_conflict
             from good group by {key}
             """;
+    }
+
+    /// <summary>
+    /// Finishes: with no repeated key every valid row loads; otherwise conflicting keys go to <c>hits</c> (every
+    /// row of them) and, of the rest, only each key's first row loads.
+    /// </summary>
+    public IEnumerable<string> Final(bool anyRepeatedKey)
+    {
+        if (!anyRepeatedKey)
+        {
+            yield return "create or replace temp view final as select * exclude (content_hash) from good";
+            yield break;
+        }
+        var keyCols = contract.Key.Select(Col).ToList();
+        var keyText = string.Join(" || ', ' || ", contract.Key.Select(k => $"'{k}=' || cast(g.{Col(k)} as varchar)"));
         yield return $"""
             insert into hits
             select good.row_no, null, null, 'duplicate_key',
                 'the key (' || {keyText} || ') has different content in rows ' ||
                 string_agg(cast(good.row_no as varchar), ', ' order by good.row_no) over (partition by {string.Join(", ", keyCols.Select(k => "good." + k))})
             from (select * from key_groups where is_conflict) as g
-            join good on {keyJoin}
+            join good on {string.Join(" and ", keyCols.Select(k => $"g.{k} = good.{k}"))}
             """;
         yield return """
             create or replace temp table final as
