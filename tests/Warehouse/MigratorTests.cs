@@ -1,0 +1,69 @@
+using Analytics.Ingest.Warehouse;
+using Analytics.Tests.Support;
+using DuckDB.NET.Data;
+
+namespace Analytics.Tests.Warehouse;
+
+public class MigratorTests
+{
+    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
+
+    private static DuckDBConnection Memory()
+    {
+        var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        return connection;
+    }
+
+    [Fact]
+    public void FreshWarehouse_IsAtTheLatestVersion_WithItsSchemas()
+    {
+        using var w = new TempWarehouse();
+        Assert.Equal(WarehouseMigrations.All.Count, WarehouseDatabase.SchemaVersion(w.Connection));
+        Assert.Equal(["core", "ops", "raw"], w.Strings("select schema_name from information_schema.schemata where schema_name in ('raw', 'core', 'ops') order by 1"));
+    }
+
+    [Fact]
+    public void Reopening_AppliesNothingTwice()
+    {
+        using var w = new TempWarehouse();
+        w.Reopen();
+        Assert.Empty(Migrator.Apply(w.Connection, WarehouseMigrations.All, Clock));
+        Assert.Equal(WarehouseMigrations.All.Count, w.Scalar<long>("select count(*) from ops.schema_version"));
+    }
+
+    [Fact]
+    public void NewMigration_IsAppliedOnTopOfAnExistingWarehouse()
+    {
+        using var c = Memory();
+        Migrator.Apply(c, [new(1, "one", "create table t (a int)")], Clock);
+        var applied = Migrator.Apply(c, [new(1, "one", "create table t (a int)"), new(2, "two", "alter table t add column b int")], Clock);
+        Assert.Equal([2], applied.Select(m => m.Version));
+        Assert.Equal(2, c.Scalar<int>("select max(version) from ops.schema_version"));
+        Assert.Equal(2L, c.Scalar<long>("select count(*) from information_schema.columns where table_name = 't'"));
+    }
+
+    [Fact]
+    public void FailingMigration_RollsBack_AndNamesItself()
+    {
+        using var c = Memory();
+        var ex = Assert.Throws<InvalidOperationException>(() =>
+            Migrator.Apply(c, [new(1, "one", "create table t (a int)"), new(2, "bad step", "create table u (a int); select * from missing_table")], Clock));
+        Assert.Contains("Migration 2 (bad step) failed", ex.Message);
+        Assert.Equal(1, c.Scalar<int>("select max(version) from ops.schema_version"));
+        Assert.Equal(0L, c.Scalar<long>("select count(*) from information_schema.tables where table_name = 'u'"));
+    }
+
+    [Fact]
+    public void WarehouseNewerThanTheProgram_IsRefused()
+    {
+        using var c = Memory();
+        Migrator.Apply(c, [new(1, "one", "select 1"), new(2, "two", "select 1")], Clock);
+        var ex = Assert.Throws<InvalidOperationException>(() => Migrator.Apply(c, [new(1, "one", "select 1")], Clock));
+        Assert.Contains("newer than this program knows", ex.Message);
+    }
+
+    [Fact]
+    public void MigrationsWithAGap_AreRejected() =>
+        Assert.Throws<ArgumentException>(() => Migrator.Apply(Memory(), [new(1, "one", "select 1"), new(3, "three", "select 1")], Clock));
+}
