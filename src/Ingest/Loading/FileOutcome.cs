@@ -26,5 +26,8 @@ public sealed record FileOutcome(
     string? MovedTo,
     long? FileId = null)
 {
+    /// <summary>Seconds spent in each phase (staging, validating, loading, committing), for benchmarks.</summary>
+    public IReadOnlyDictionary<string, double> PhaseSeconds { get; init; } = new Dictionary<string, double>();
+
     public bool Reconciles => RowsRead == RowsLoaded + RowsQuarantined + DuplicatesSkipped;
 }

@@ -11,15 +11,26 @@ namespace Analytics.Ingest.Loading;
 /// </summary>
 public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider clock, string workDir)
 {
+
     /// <summary>Loads the file; on a <see cref="LedgerFormatException"/> nothing of it is left in the warehouse.</summary>
     public FileOutcome Load(ProbedFile file, HeaderMatch header, DateOnly today, Action<string>? phase = null)
     {
         var contract = header.Contract;
         var started = clock.GetUtcNow();
+        var timings = new Dictionary<string, double>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var current = "";
+        void Phase(string name)
+        {
+            if (current.Length > 0) timings[current] = watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            current = name;
+            if (name != "done") phase?.Invoke(name);
+        }
         connection.Execute("begin transaction");
         try
         {
-            phase?.Invoke("staging");
+            Phase("staging");
             var staged = file.Format switch
             {
                 LedgerFormat.Csv => CsvStager.Stage(connection, file, header, workDir),
@@ -28,13 +39,13 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
                 _ => throw new ArgumentOutOfRangeException(nameof(file)),
             };
 
-            phase?.Invoke("validating");
+            Phase("validating");
             var validation = new ValidationSql(contract, staged.StageColumns.ToHashSet(), today);
             foreach (var statement in validation.Statements()) connection.Execute(statement);
             var anyRepeatedKey = connection.Scalar<bool>(ValidationSql.AnyRepeatedKey);
             foreach (var statement in validation.Final(anyRepeatedKey)) connection.Execute(statement);
 
-            phase?.Invoke("loading");
+            Phase("loading");
             var fileId = connection.Scalar<long>("select nextval('ops.file_id_seq')");
             var loadedAt = clock.GetUtcNow();
             var columns = ValidationSql.WarehouseColumns(contract).Select(SqlExtensions.Identifier).ToList();
@@ -43,12 +54,15 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
                 insert into raw.{contract.Table} ({columnList}, _file_id, _file_name, _content_hash, _row_no, _loaded_at)
                 select {columnList}, ?, ?, ?, row_no, ? from final
                 """, fileId, file.FileName, file.ContentHash, loadedAt);
+            // Core is upserted from this file's raw rows: the validation views are computed once, and raw's
+            // increasing _file_id lets DuckDB skip every older row group.
             var keyMatch = string.Join(" and ", contract.Key.Select(k => $"c.{SqlExtensions.Identifier(k)} = f.{SqlExtensions.Identifier(k)}"));
-            connection.Execute($"delete from core.{contract.CoreTable} as c using final as f where {keyMatch}");
+            var thisFile = $"(select * from raw.{contract.Table} where _file_id = {fileId})";
+            connection.Execute($"delete from core.{contract.CoreTable} as c using {thisFile} as f where {keyMatch}");
             connection.Execute($"""
                 insert into core.{contract.CoreTable} ({columnList}, _file_id, _row_no, _updated_at)
-                select {columnList}, ?, row_no, ? from final
-                """, fileId, loadedAt);
+                select {columnList}, _file_id, _row_no, _loaded_at from {thisFile}
+                """);
 
             if (connection.Scalar<bool>("select exists (select 1 from hits)"))
                 connection.Execute("""
@@ -61,7 +75,7 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
                 connection.Execute("insert into ops.quarantine values (?, ?, ?, null, ?, 'malformed_row', ?, null, ?)",
                     fileId, file.FileName, reject.RowNo, reject.RawText, reject.Reason, loadedAt);
 
-            var loaded = connection.Scalar<long>("select count(*) from final");
+            var loaded = connection.Scalar<long>($"select count(*) from raw.{contract.Table} where _file_id = ?", fileId);
             var quarantined = connection.Scalar<long>("select count(distinct row_no) from hits") + staged.Rejects.Count;
             var read = staged.RowsStaged + staged.Rejects.Count;
             var duplicates = read - loaded - quarantined;
@@ -70,10 +84,12 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
                 insert into ops.ingested_files values (?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?, ?, ?, null, null, ?, ?)
                 """, fileId, file.FileName, file.ContentHash, contract.Name, Format(file), file.Encoding,
                 read, loaded, quarantined, duplicates, ignored.Count == 0 ? null : string.Join(", ", ignored), started, clock.GetUtcNow());
+            Phase("committing");
             connection.Execute("commit");
+            Phase("done");
             return new FileOutcome(file.FileName, FileStatus.Loaded, contract.Name, Format(file), file.Encoding,
                 read, loaded, quarantined, duplicates,
-                ignored.Count == 0 ? null : "ignored columns: " + string.Join(", ", ignored), null, fileId);
+                ignored.Count == 0 ? null : "ignored columns: " + string.Join(", ", ignored), null, fileId) { PhaseSeconds = timings };
         }
         catch
         {
