@@ -15,6 +15,9 @@ public sealed class AnalyticsSettings
     /// <summary>The warehouse file; default &lt;DataDir&gt;/warehouse.duckdb.</summary>
     public string? WarehousePath { get; set; }
 
+    /// <summary>DuckDB's memory limit for this program (default 4GB); larger work spills to disk.</summary>
+    public string MemoryLimit { get; set; } = Analytics.Ingest.Warehouse.WarehouseDatabase.DefaultMemoryLimit;
+
     /// <summary>Folder of the editable catalogues; default ./catalogues or the one shipped beside the program.</summary>
     public string? CataloguesDir { get; set; }
 

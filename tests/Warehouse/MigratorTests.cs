@@ -67,3 +67,22 @@ public class MigratorTests
     public void MigrationsWithAGap_AreRejected() =>
         Assert.Throws<ArgumentException>(() => Migrator.Apply(Memory(), [new(1, "one", "select 1"), new(3, "three", "select 1")], Clock));
 }
+
+public class WarehouseDatabaseTests
+{
+    [Fact]
+    public void MemoryLimit_ThatIsNoSize_IsRefusedWithAnExample()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "kfr-mem-" + Guid.NewGuid().ToString("N")[..8], "w.duckdb");
+        var ex = Assert.Throws<ArgumentException>(() => WarehouseDatabase.Open(path, memoryLimit: "lots"));
+        Assert.Contains("such as 4GB", ex.Message);
+    }
+
+    [Fact]
+    public void MemoryLimit_IsApplied()
+    {
+        using var w = new TempWarehouse();
+        using var c = WarehouseDatabase.Open(Path.Combine(w.Root, "other.duckdb"), memoryLimit: "512MB");
+        Assert.Equal("488.2 MiB", c.Scalar<string>("select current_setting('memory_limit')"));
+    }
+}

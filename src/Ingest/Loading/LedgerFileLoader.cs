@@ -58,7 +58,8 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
             // increasing _file_id lets DuckDB skip every older row group.
             var keyMatch = string.Join(" and ", contract.Key.Select(k => $"c.{SqlExtensions.Identifier(k)} = f.{SqlExtensions.Identifier(k)}"));
             var thisFile = $"(select * from raw.{contract.Table} where _file_id = {fileId})";
-            connection.Execute($"delete from core.{contract.CoreTable} as c using {thisFile} as f where {keyMatch}");
+            if (connection.Scalar<bool>($"select exists (select 1 from core.{contract.CoreTable})"))
+                connection.Execute($"delete from core.{contract.CoreTable} as c using {thisFile} as f where {keyMatch}");
             connection.Execute($"""
                 insert into core.{contract.CoreTable} ({columnList}, _file_id, _row_no, _updated_at)
                 select {columnList}, _file_id, _row_no, _loaded_at from {thisFile}

@@ -5,7 +5,11 @@ namespace Analytics.Ingest.Warehouse;
 /// <summary>Opens the warehouse file (creating its folder and schema as needed) at the latest schema version.</summary>
 public static class WarehouseDatabase
 {
-    public static DuckDBConnection Open(string path, TimeProvider? clock = null)
+    /// <summary>DuckDB's own default is 80% of the machine's memory; a service sharing the machine needs a bound.</summary>
+    public const string DefaultMemoryLimit = "4GB";
+
+    /// <param name="memoryLimit">DuckDB memory_limit (e.g. "4GB"); beyond it, large ingests spill to &lt;warehouse&gt;.tmp/.</param>
+    public static DuckDBConnection Open(string path, TimeProvider? clock = null, string memoryLimit = DefaultMemoryLimit)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
@@ -14,10 +18,13 @@ public static class WarehouseDatabase
         try
         {
             connection.Open();
+            if (!System.Text.RegularExpressions.Regex.IsMatch(memoryLimit, @"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$"))
+                throw new ArgumentException($"The memory limit '{memoryLimit}' is not a size such as 4GB or 512MB.");
+            connection.Execute($"set memory_limit = '{memoryLimit}'");
             Migrator.Apply(connection, WarehouseMigrations.All, clock ?? TimeProvider.System);
             return connection;
         }
-        catch (Exception ex) when (ex is not InvalidOperationException)
+        catch (Exception ex) when (ex is not InvalidOperationException and not ArgumentException)
         {
             connection.Dispose();
             throw new InvalidOperationException($"Cannot open the warehouse '{full}': {ex.Message}", ex);

@@ -24,7 +24,7 @@ public static class BenchIngestCommand
         var dir = Path.GetFullPath(Path.Combine(settings.DataDir, "bench", "ingest"));
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         Directory.CreateDirectory(dir);
-        var benchSettings = new AnalyticsSettings { DataDir = dir, CataloguesDir = settings.CataloguesDir };
+        var benchSettings = new AnalyticsSettings { DataDir = dir, CataloguesDir = settings.CataloguesDir, MemoryLimit = settings.MemoryLimit };
         var options = benchSettings.Ingest;
         Directory.CreateDirectory(options.InboxDir);
 
@@ -38,7 +38,7 @@ public static class BenchIngestCommand
 
         output.WriteLine("Loading the org units, members and activities it refers to (not timed) …");
         var catalogue = Catalogue.Load(Catalogue.Locate(settings.CataloguesDir));
-        using var warehouse = WarehouseDatabase.Open(benchSettings.Warehouse, clock);
+        using var warehouse = WarehouseDatabase.Open(benchSettings.Warehouse, clock, settings.MemoryLimit);
         new InboxIngestor(warehouse, catalogue, options, clock).Run();
 
         output.WriteLine("Baseline: DuckDB read_csv into a table of a fresh file database …");

@@ -19,7 +19,7 @@ public static class IngestCommand
     public static IReadOnlyList<FileOutcome> Ingest(AnalyticsSettings settings, TimeProvider clock, TextWriter output)
     {
         var catalogue = Catalogue.Load(Catalogue.Locate(settings.CataloguesDir));
-        using var connection = WarehouseDatabase.Open(settings.Warehouse, clock);
+        using var connection = WarehouseDatabase.Open(settings.Warehouse, clock, settings.MemoryLimit);
         var waiting = Directory.Exists(settings.Ingest.InboxDir) ? Directory.GetFiles(settings.Ingest.InboxDir).Length : 0;
         output.WriteLine($"Ingesting {waiting} file(s) from {settings.Ingest.InboxDir} into {settings.Warehouse}");
         var progress = new ConsoleProgress(output);
