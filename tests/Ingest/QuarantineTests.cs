@@ -70,6 +70,7 @@ public class QuarantineTests
         Assert.Equal((5L, 2L, 2L, 1L), (outcome.RowsRead, outcome.RowsLoaded, outcome.RowsQuarantined, outcome.DuplicatesSkipped));
         Assert.Equal(["2|duplicate_key", "3|duplicate_key"], w.Strings("select row_no || '|' || reason_code from ops.quarantine order by row_no"));
         Assert.Contains("rows 2, 3", w.Strings("select reason from ops.quarantine").First());
+        Assert.Equal("activity_id, member_id|A001, M001", w.Strings("select column_name || '|' || raw_value from ops.quarantine").First());
     }
 
     [Fact]

@@ -264,9 +264,10 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
         }
         var keyCols = contract.Key.Select(Col).ToList();
         var keyText = string.Join(" || ', ' || ", contract.Key.Select(k => $"'{k}=' || cast(g.{Col(k)} as varchar)"));
+        var keyValues = string.Join(" || ', ' || ", contract.Key.Select(k => $"cast(g.{Col(k)} as varchar)"));
         yield return $"""
             insert into hits
-            select good.row_no, null, null, 'duplicate_key',
+            select good.row_no, {Literal(string.Join(", ", contract.Key))}, {keyValues}, 'duplicate_key',
                 'the key (' || {keyText} || ') has different content in rows ' ||
                 string_agg(cast(good.row_no as varchar), ', ' order by good.row_no) over (partition by {string.Join(", ", keyCols.Select(k => "good." + k))})
             from (select * from key_groups where is_conflict) as g

@@ -28,7 +28,6 @@ public static class DemoCommand
         output.WriteLine();
 
         var outcomes = IngestCommand.Ingest(settings, clock, output);
-        output.Write(IngestCommand.Summary(outcomes));
 
         var mismatches = Reconcile(dataset.Files, outcomes).ToList();
         output.WriteLine();
