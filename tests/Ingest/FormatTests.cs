@@ -10,14 +10,7 @@ namespace Analytics.Tests.Ingest;
 /// <summary>Each container, encoding and spelling real ledgers arrive in loads to the same facts.</summary>
 public class FormatTests
 {
-    private static TempWarehouse WithUnitsAndMembers()
-    {
-        var w = new TempWarehouse();
-        w.WriteInbox("o.csv", Ledgers.OrgUnits);
-        w.WriteInbox("m.csv", Ledgers.Members);
-        w.Ingest();
-        return w;
-    }
+    private static TempWarehouse WithUnitsAndMembers() => TempWarehouse.WithLedgers(activities: false);
 
     private const string ActivitiesChinese = """
         活动编号,组织编号,活动日期,活动类型,活动名称,参与人数

@@ -6,15 +6,7 @@ namespace Analytics.Tests.Ingest;
 /// <summary>Every contract break DESIGN.md lists lands in ops.quarantine with its file, row, column, value and reason.</summary>
 public class QuarantineTests
 {
-    private static TempWarehouse Loaded()
-    {
-        var w = new TempWarehouse();
-        w.WriteInbox("o.csv", Ledgers.OrgUnits);
-        w.WriteInbox("m.csv", Ledgers.Members);
-        w.WriteInbox("a.csv", Ledgers.Activities);
-        w.Ingest();
-        return w;
-    }
+    private static TempWarehouse Loaded() => TempWarehouse.WithLedgers(activities: true);
 
     [Theory]
     [InlineData("活动编号,组织编号,活动日期,活动类型\nX1,B01,,主题党日\n", "missing_required", "held_on", null)]

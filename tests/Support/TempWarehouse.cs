@@ -25,6 +25,17 @@ public sealed class TempWarehouse : IDisposable
         Connection = WarehouseDatabase.Open(WarehousePath, Clock);
     }
 
+    /// <summary>A warehouse that already holds the small org units and members (and activities) of <see cref="Ledgers"/>.</summary>
+    public static TempWarehouse WithLedgers(bool activities)
+    {
+        var w = new TempWarehouse();
+        w.WriteInbox("o.csv", Ledgers.OrgUnits);
+        w.WriteInbox("m.csv", Ledgers.Members);
+        if (activities) w.WriteInbox("a.csv", Ledgers.Activities);
+        w.Ingest();
+        return w;
+    }
+
     public string Inbox(string name) => Path.Combine(Options.InboxDir, name);
 
     public void WriteInbox(string name, string text, System.Text.Encoding? encoding = null) =>

@@ -171,19 +171,20 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
     {
         var txt = TextOf(c);
         var col = Col(c.Name);
+        string Unknown(string code, string noun, string known, string key, string ledger) => $"""
+            select t.row_no, {Literal(c.Name)}, t.{txt}, '{code}',
+                'unknown {noun} ''' || t.{col} || ''' in ' || {Literal(c.ToString())} || ' (not in the {ledger} ledger)'
+            from typed as t
+            where t.{col} is not null and not exists (select 1 from {known} as k where k.{key} = t.{col})
+            """;
+
         switch (reference.Target)
         {
             case LedgerKind.OrgUnits:
                 // An org-units file may name parents defined further down the same file.
-                var known = contract.Kind == LedgerKind.OrgUnits
-                    ? "(select unit_id, unit_type from core.org_units union all select unit_id, unit_type from typed where unit_id is not null)"
-                    : "core.org_units";
-                yield return $"""
-                    select t.row_no, {Literal(c.Name)}, t.{txt}, 'unknown_unit',
-                        'unknown organisation ''' || t.{col} || ''' in ' || {Literal(c.ToString())} || ' (not in the org-units ledger)'
-                    from typed as t
-                    where t.{col} is not null and not exists (select 1 from {known} as u where u.unit_id = t.{col})
-                    """;
+                yield return Unknown("unknown_unit", "organisation", contract.Kind == LedgerKind.OrgUnits
+                    ? "(select unit_id from core.org_units union all select unit_id from typed where unit_id is not null)"
+                    : "core.org_units", "unit_id", "org-units");
                 if (reference.RequiredUnitType is { } unitType)
                     yield return $"""
                         select t.row_no, {Literal(c.Name)}, t.{txt}, 'not_a_branch',
@@ -193,20 +194,10 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
                         """;
                 break;
             case LedgerKind.Members:
-                yield return $"""
-                    select t.row_no, {Literal(c.Name)}, t.{txt}, 'unknown_member',
-                        'unknown member ''' || t.{col} || ''' (not in the members ledger)'
-                    from typed as t
-                    where t.{col} is not null and not exists (select 1 from core.memberships as m where m.member_id = t.{col})
-                    """;
+                yield return Unknown("unknown_member", "member", "core.memberships", "member_id", "members");
                 break;
             case LedgerKind.Activities:
-                yield return $"""
-                    select t.row_no, {Literal(c.Name)}, t.{txt}, 'unknown_activity',
-                        'unknown activity ''' || t.{col} || ''' (not in the activities ledger)'
-                    from typed as t
-                    where t.{col} is not null and not exists (select 1 from core.activities as a where a.activity_id = t.{col})
-                    """;
+                yield return Unknown("unknown_activity", "activity", "core.activities", "activity_id", "activities");
                 break;
         }
     }
