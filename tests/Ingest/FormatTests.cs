@@ -116,4 +116,27 @@ public class FormatTests
         Assert.Equal(("attendance", 1L), (outcome.Kind, outcome.RowsLoaded));
         Assert.Equal("出席", w.Strings("select status from core.attendance").Single());
     }
+
+    [Fact]
+    public void UnicodeTextExport_Utf16TabSeparated_Loads()
+    {
+        using var w = WithUnitsAndMembers();
+        // What Excel's and WPS's "Unicode 文本" export writes: UTF-16LE with a BOM, tab-separated.
+        var text = ActivitiesChinese.Replace(',', '\t');
+        File.WriteAllBytes(w.Inbox("活动.txt"), [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)]);
+
+        var outcome = w.Ingest().Single();
+
+        Assert.Equal((FileStatus.Loaded, "utf-16le", 4L, 4L), (outcome.Status, outcome.Encoding, outcome.RowsRead, outcome.RowsLoaded));
+        Assert.Equal(["2026-03-05"], w.Strings("select distinct strftime(held_on, '%Y-%m-%d') from core.activities"));
+    }
+
+    [Theory]
+    [InlineData("a,b,c", ',')]
+    [InlineData("a\tb\tc", '\t')]
+    [InlineData("a;b;c", ';')]
+    [InlineData("\"名称;备注\",b,c", ',')]
+    [InlineData("single", ',')]
+    public void Delimiter_IsFoundInTheHeaderLine(string header, char expected) =>
+        Assert.Equal(expected, CsvRecordReader.DetectDelimiter(header));
 }

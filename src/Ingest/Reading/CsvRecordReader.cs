@@ -3,11 +3,27 @@ using System.Text;
 namespace Analytics.Ingest.Reading;
 
 /// <summary>
-/// A minimal RFC 4180 record reader (comma, double quotes, quoted newlines) for headers and catalogue files.
+/// A minimal RFC 4180 record reader (a delimiter, double quotes, quoted newlines) for headers and catalogue files.
 /// Bulk CSV data is parsed by DuckDB, not here.
 /// </summary>
-public sealed class CsvRecordReader(TextReader reader)
+public sealed class CsvRecordReader(TextReader reader, char delimiter = ',')
 {
+    /// <summary>
+    /// The delimiter of a delimited-text header line: comma, or tab (Excel's and WPS's "Unicode 文本" export) or
+    /// semicolon where those occur more often outside quotes.
+    /// </summary>
+    public static char DetectDelimiter(string headerLine)
+    {
+        var counts = new Dictionary<char, int> { [','] = 0, ['\t'] = 0, [';'] = 0 };
+        var inQuotes = false;
+        foreach (var c in headerLine)
+        {
+            if (c == '"') inQuotes = !inQuotes;
+            else if (!inQuotes && counts.ContainsKey(c)) counts[c]++;
+        }
+        return counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key == ',' ? 0 : 1).First().Key;
+    }
+
     /// <summary>Reads the next record, or null at the end of input.</summary>
     public List<string>? Read()
     {
@@ -36,7 +52,7 @@ public sealed class CsvRecordReader(TextReader reader)
                 else field.Append(c);
             }
             else if (c == '"') inQuotes = true;
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
+            else if (c == delimiter) { fields.Add(field.ToString()); field.Clear(); }
             else if (c == '\r') { if (reader.Peek() == '\n') reader.Read(); fields.Add(field.ToString()); return fields; }
             else if (c == '\n') { fields.Add(field.ToString()); return fields; }
             else field.Append(c);

@@ -26,7 +26,7 @@ public static class CsvStager
                     create temp table stage_src as
                     select * from read_csv({SqlExtensions.Literal(utf8Path)},
                         header = true, auto_detect = false, columns = {columnTypes},
-                        delim = ',', quote = '"', escape = '"', strict_mode = true,
+                        delim = {SqlExtensions.Literal(file.Delimiter.ToString())}, quote = '"', escape = '"', strict_mode = true,
                         max_line_size = 4194304,
                         store_rejects = true, rejects_table = 'kf_rejects', rejects_scan = 'kf_reject_scans')
                     """);

@@ -59,8 +59,10 @@ public static class FileProbe
         else if (IsGb18030(path)) encoding = "gb18030";
         else throw Invalid("UTF-8 or GB18030/GBK");
 
-        var format = FirstSignificantChar(path, encoding) is '[' or '{' ? LedgerFormat.Json : LedgerFormat.Csv;
-        return new ProbedFile(path, hash, stream.Length, format, encoding);
+        var (first, headerLine) = FirstText(path, encoding);
+        return first is '[' or '{'
+            ? new ProbedFile(path, hash, stream.Length, LedgerFormat.Json, encoding)
+            : new ProbedFile(path, hash, stream.Length, LedgerFormat.Csv, encoding, CsvRecordReader.DetectDelimiter(headerLine));
     }
 
     public static Encoding EncodingFor(string name) => name switch
@@ -103,13 +105,14 @@ public static class FileProbe
         }
     }
 
-    private static char FirstSignificantChar(string path, string encoding)
+    /// <summary>The first character that is not white space, and the first line of text.</summary>
+    private static (char First, string Line) FirstText(string path, string encoding)
     {
         using var reader = new StreamReader(path, EncodingFor(encoding), detectEncodingFromByteOrderMarks: true);
-        int c;
-        while ((c = reader.Read()) != -1)
-            if (!char.IsWhiteSpace((char)c) && c != '\uFEFF') return (char)c;
-        return '\0';
+        var line = (reader.ReadLine() ?? "").TrimStart('\uFEFF');
+        var first = line.TrimStart().FirstOrDefault();
+        while (first == '\0' && reader.ReadLine() is { } next) first = next.TrimStart().FirstOrDefault();
+        return (first, line);
     }
 
     private static Encoding CreateGb18030()

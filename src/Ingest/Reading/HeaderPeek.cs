@@ -13,7 +13,7 @@ public static class HeaderPeek
         {
             case LedgerFormat.Csv:
                 using (var reader = new StreamReader(file.Path, FileProbe.EncodingFor(file.Encoding!), detectEncodingFromByteOrderMarks: true))
-                    return new CsvRecordReader(reader).Read() ?? throw new LedgerFormatException("the file has no header row");
+                    return new CsvRecordReader(reader, file.Delimiter).Read() ?? throw new LedgerFormatException("the file has no header row");
             case LedgerFormat.Xlsx:
                 try
                 {
