@@ -19,6 +19,13 @@ public static class SqlFunctions
             create or replace temp macro kf_fold(s) as
                 case when regexp_matches(s, '[\x{FF01}-\x{FF5E}\x{3000}]')
                      then translate(s, {{SqlExtensions.Literal(from)}}, {{SqlExtensions.Literal(to)}}) else s end;
+            -- Most values are already clean printable ASCII with no edge spaces: one cheap match spares them the rest.
+            create or replace temp macro kf_clean_id(s) as
+                case when regexp_full_match(s, '[!-~]([ -~]*[!-~])?') then s
+                     else nullif(trim(kf_fold(s), ' ' || chr(9) || chr(10) || chr(13) || chr(160) || chr(12288)), '') end;
+            create or replace temp macro kf_clean_text(s) as
+                case when regexp_full_match(s, '[!-~]([ -~]*[!-~])?') then s
+                     else nullif(trim(s, ' ' || chr(9) || chr(10) || chr(13) || chr(160) || chr(12288)), '') end;
             create or replace temp macro kf_key(s) as lower(regexp_replace(kf_fold(s), '\s', '', 'g'));
             create or replace temp macro kf_date(s) as
                 case

@@ -33,14 +33,19 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
     /// <summary>The query that says whether any natural key occurs in more than one valid row.</summary>
     public const string AnyRepeatedKey = "select exists (select 1 from key_groups where n_rows > 1)";
 
+    private static bool IsChoice(ColumnSpec c) => c.Type is ColumnType.Choice or ColumnType.PledgeItem;
+    private static string Raw(string column) => Identifier(column + "__raw");
+
+    /// <summary>The normalised text of a raw value: ids and codes lose full-width forms, free text keeps its punctuation.</summary>
+    private static string Clean(ColumnSpec c, string source) => c.Type == ColumnType.Text ? $"kf_clean_text({source})" : $"kf_clean_id({source})";
+
     private string TypedTable()
     {
+        // Choice columns carry their raw text through t: they are normalised and mapped once per distinct value below.
         var texts = contract.Columns.Select(c =>
         {
             var source = stagedColumns.Contains(c.Name) ? "s." + Col(c.Name) : "cast(null as varchar)";
-            // Identifiers and codes lose full-width forms; free text keeps its Chinese punctuation.
-            var expr = c.Type == ColumnType.Text ? source : $"kf_fold({source})";
-            return $"nullif(trim({expr}, ' ' || chr(9) || chr(10) || chr(13) || chr(160) || chr(12288)), '') as {TextOf(c)}";
+            return IsChoice(c) ? $"{source} as {Raw(c.Name)}" : $"{Clean(c, source)} as {TextOf(c)}";
         });
         var joins = new List<string>();
         var typed = contract.Columns.Select(c =>
@@ -54,23 +59,25 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
                 case ColumnType.Decimal: return $"try_cast({t} as decimal(8,2)) as {Col(c.Name)}";
                 case ColumnType.Choice:
                 case ColumnType.PledgeItem:
-                    // Map each distinct spelling once (a column of millions of rows has a handful), then join on it.
+                    // A column of millions of rows holds a handful of spellings: map each once, then join on it.
                     var set = c.Type == ColumnType.PledgeItem ? "pledge_item" : c.ValueSet!;
                     var alias = "vm_" + c.Name;
                     joins.Add($"""
                         left join (
-                            select d.v, m.canonical
-                            from (select distinct {TextOf(c)} as v from t) as d
-                            join kf_value_map as m on m.set_name = {Literal(set)} and m.match_key = kf_key(d.v)
-                        ) as {alias} on {alias}.v = {t}
+                            select d.raw, d.txt, m.canonical
+                            from (select raw, kf_clean_id(raw) as txt from (select distinct {Raw(c.Name)} as raw from t)) as d
+                            left join kf_value_map as m on m.set_name = {Literal(set)} and m.match_key = kf_key(d.txt)
+                        ) as {alias} on {alias}.raw = t.{Raw(c.Name)}
                         """);
-                    return $"{alias}.canonical as {Col(c.Name)}";
+                    return $"{alias}.txt as {Txt(c.Name)}, {alias}.canonical as {Col(c.Name)}";
                 case ColumnType.ActivityTypes:
                     joins.Add($"left join kf_types as kt on kt.row_no = t.row_no");
                     return "coalesce(kt.activity_types, []) as activity_types, kt.unknown_types";
                 default: return null;
             }
         }).OfType<string>().ToList();
+        var rawColumns = contract.Columns.Where(IsChoice).Select(c => Raw(c.Name)).ToList();
+        var tColumns = rawColumns.Count == 0 ? "t.*" : $"t.* exclude ({string.Join(", ", rawColumns)})";
 
         var typesCte = contract.Columns.Any(c => c.Type == ColumnType.ActivityTypes)
             ? $"""
@@ -93,7 +100,7 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
                 select s.row_no, {string.Join(",\n        ", texts)}
                 from stage as s
             ){typesCte}
-            select t.*{string.Concat(typed.Select(x => ",\n    " + x))}
+            select {tColumns}{string.Concat(typed.Select(x => ",\n    " + x))}
             from t
             {string.Join("\n", joins)}
             """;
