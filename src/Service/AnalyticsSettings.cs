@@ -24,7 +24,20 @@ public sealed class AnalyticsSettings
     /// <summary>Further header spellings: ledger kind → canonical column → aliases.</summary>
     public Dictionary<string, Dictionary<string, string[]>> HeaderAliases { get; set; } = new();
 
+    /// <summary>The evaluators' read-only snapshot; default &lt;DataDir&gt;/snapshot.duckdb.</summary>
+    public string? SnapshotPath { get; set; }
+
+    /// <summary>The SQL models; default ./queries, else the copy shipped beside the program.</summary>
+    public string? QueriesDir { get; set; }
+
     public string Warehouse => WarehousePath ?? Path.Combine(DataDir, "warehouse.duckdb");
+
+    public string Snapshot => SnapshotPath ?? Path.Combine(DataDir, "snapshot.duckdb");
+
+    public string Queries =>
+        new[] { QueriesDir, "queries", Path.Combine(AppContext.BaseDirectory, "queries") }
+            .FirstOrDefault(d => !string.IsNullOrWhiteSpace(d) && Directory.Exists(Path.Combine(d, "staging")))
+        ?? throw new InvalidOperationException("No queries folder found (looked for staging/ in the configured folder, ./queries and beside the program).");
 
     public IngestOptions Ingest => IngestOptions.Under(DataDir) with { HeaderAliases = HeaderAliases };
 

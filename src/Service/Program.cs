@@ -24,6 +24,16 @@ var ingest = new Command("ingest", "Load every ledger waiting in the inbox into 
 ingest.SetAction(p => Cli(() => IngestCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out)));
 root.Subcommands.Add(ingest);
 
+var model = new Command("model", "Build the SQL models under queries/ and publish the evaluators' snapshot");
+model.SetAction(p => Cli(() => ModelCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out)));
+root.Subcommands.Add(model);
+
+var query = new Argument<string>("query") { Description = "One read-only SQL query against the snapshot" };
+var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
+var sql = new Command("sql", "Run a read-only query against the published snapshot") { query, format };
+sql.SetAction(p => Cli(() => SqlCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), Console.Out, p.GetValue(query)!, p.GetValue(format)!)));
+root.Subcommands.Add(sql);
+
 var rows = new Option<long>("--rows") { Description = "Attendance rows in the benchmark file", DefaultValueFactory = _ => 5_000_000 };
 var benchIngest = new Command("ingest", "Attendance ingest against DuckDB's own read_csv of the same file, in one run") { rows };
 benchIngest.SetAction(p => Cli(() => BenchIngestCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out, p.GetValue(rows))));

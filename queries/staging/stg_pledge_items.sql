@@ -1,0 +1,4 @@
+-- one row per pledge item of the catalogue
+with items as (select * from core.pledge_item_catalogue)
+
+select item, programme, item_text from items

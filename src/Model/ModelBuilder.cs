@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Analytics.Ingest.Warehouse;
+using DuckDB.NET.Data;
+
+namespace Analytics.Model;
+
+/// <summary>What one build did: each model in build order, with rows (tables) and seconds.</summary>
+public sealed record ModelBuildResult(IReadOnlyList<BuiltModel> Models, IReadOnlyList<string> Dropped, double Seconds);
+
+public sealed record BuiltModel(string FullName, bool IsTable, long? Rows, double Seconds);
+
+/// <summary>
+/// Builds every model in dependency order inside one transaction: a failure names the model and leaves the
+/// previous build in place. Objects in the model schemas that no longer have a model are dropped.
+/// </summary>
+public sealed class ModelBuilder(DuckDBConnection connection)
+{
+    public ModelBuildResult Build(IReadOnlyList<ModelDefinition> models, Action<BuiltModel>? built = null)
+    {
+        var ordered = ModelGraph.Order(models);
+        var total = Stopwatch.StartNew();
+        var results = new List<BuiltModel>();
+        connection.Execute("begin transaction");
+        try
+        {
+            foreach (var layer in ModelLayers.All) connection.Execute($"create schema if not exists {layer}");
+            var dropped = DropStale(ordered);
+            foreach (var model in ordered)
+            {
+                var watch = Stopwatch.StartNew();
+                try
+                {
+                    // A model may change from view to table (or back) between builds.
+                    var existing = connection.Scalar<string>(
+                        "select table_type from information_schema.tables where table_catalog = current_database() and table_schema = ? and table_name = ?",
+                        model.Schema, model.Name);
+                    if (existing is not null && existing == "VIEW" == model.IsTable)
+                        connection.Execute($"drop {(existing == "VIEW" ? "view" : "table")} {model.FullName}");
+                    connection.Execute($"create or replace {(model.IsTable ? "table" : "view")} {model.FullName} as\n{model.Sql}");
+                }
+                catch (DuckDBException ex)
+                {
+                    throw new InvalidOperationException($"Model {model.FullName} ({model.SourcePath}) failed: {ex.Message.Split('\n')[0]}", ex);
+                }
+                var rows = model.IsTable ? connection.Scalar<long>($"select count(*) from {model.FullName}") : (long?)null;
+                var result = new BuiltModel(model.FullName, model.IsTable, rows, watch.Elapsed.TotalSeconds);
+                results.Add(result);
+                built?.Invoke(result);
+            }
+            connection.Execute("commit");
+            return new ModelBuildResult(results, dropped, total.Elapsed.TotalSeconds);
+        }
+        catch
+        {
+            connection.Execute("rollback");
+            throw;
+        }
+    }
+
+    private List<string> DropStale(IReadOnlyList<ModelDefinition> models)
+    {
+        var wanted = models.Select(m => m.FullName).ToHashSet();
+        var existing = connection.Query(
+            $"select table_schema || '.' || table_name, table_type from information_schema.tables where table_catalog = current_database() and table_schema in ({string.Join(", ", ModelLayers.All.Select(SqlExtensions.Literal))})",
+            r => (Name: r.GetString(0), IsView: r.GetString(1) == "VIEW"));
+        var stale = existing.Where(e => !wanted.Contains(e.Name)).ToList();
+        // Views first: a stale view may read a stale table.
+        foreach (var (name, isView) in stale.OrderBy(s => s.IsView ? 0 : 1))
+            connection.Execute($"drop {(isView ? "view" : "table")} if exists {name}");
+        return stale.Select(s => s.Name).ToList();
+    }
+}

@@ -1,0 +1,28 @@
+namespace Analytics.Model;
+
+/// <summary>
+/// One SQL model: a single <c>select</c> in <c>queries/&lt;schema&gt;/&lt;name&gt;.sql</c>. The runner stores it as
+/// <c>&lt;schema&gt;.&lt;name&gt;</c>, as a view or a table depending on its layer.
+/// </summary>
+/// <param name="Grain">The model's first comment line ("one row per branch per month").</param>
+/// <param name="References">The other models it reads, as "schema.name".</param>
+public sealed record ModelDefinition(string Schema, string Name, string Sql, string SourcePath, string? Grain, IReadOnlyList<string> References)
+{
+    public string FullName => $"{Schema}.{Name}";
+
+    /// <summary>Staging and intermediate models are views; marts are tables, what evaluators query.</summary>
+    public bool IsTable => Schema == ModelLayers.Marts;
+}
+
+/// <summary>The model layers, in the order data flows through them. Each is a folder of queries/ and a schema.</summary>
+/// <remarks>
+/// Not "core": ingest owns the <c>core</c> schema (the ledgers' current state), which staging reads as its sources.
+/// </remarks>
+public static class ModelLayers
+{
+    public const string Staging = "staging";
+    public const string Intermediate = "intermediate";
+    public const string Marts = "marts";
+
+    public static IReadOnlyList<string> All { get; } = [Staging, Intermediate, Marts];
+}

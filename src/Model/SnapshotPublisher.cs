@@ -1,0 +1,39 @@
+using Analytics.Ingest.Warehouse;
+using DuckDB.NET.Data;
+
+namespace Analytics.Model;
+
+/// <summary>
+/// Publishes the evaluators' snapshot: the marts copied into a new DuckDB file, checkpointed and closed, then renamed
+/// over the previous snapshot. A reader that has the old file open keeps reading it; a reader that opens the path
+/// afterwards sees the new one; nobody ever sees a half-written file.
+/// </summary>
+public static class SnapshotPublisher
+{
+    public static IReadOnlyList<string> Publish(DuckDBConnection warehouse, string snapshotPath)
+    {
+        var target = Path.GetFullPath(snapshotPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = $"{target}.{Guid.NewGuid():N}.tmp";
+        var tables = warehouse.Query(
+            "select table_name from information_schema.tables where table_catalog = current_database() and table_schema = 'marts' and table_type = 'BASE TABLE' order by 1",
+            r => r.GetString(0));
+        warehouse.Execute($"attach {SqlExtensions.Literal(temp)} as kf_snapshot");
+        try
+        {
+            warehouse.Execute("create schema kf_snapshot.marts");
+            foreach (var table in tables)
+                warehouse.Execute($"create table kf_snapshot.marts.{SqlExtensions.Identifier(table)} as select * from marts.{SqlExtensions.Identifier(table)}");
+            warehouse.Execute("checkpoint kf_snapshot");
+        }
+        catch
+        {
+            warehouse.Execute("detach kf_snapshot");
+            File.Delete(temp);
+            throw;
+        }
+        warehouse.Execute("detach kf_snapshot");
+        File.Move(temp, target, overwrite: true);
+        return tables;
+    }
+}

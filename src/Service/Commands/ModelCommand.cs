@@ -1,0 +1,22 @@
+using Analytics.Ingest.Warehouse;
+using Analytics.Model;
+using Analytics.Service.Cli;
+
+namespace Analytics.Service.Commands;
+
+/// <summary><c>analytics model</c>: builds every SQL model under queries/ in one transaction, then publishes the snapshot.</summary>
+public static class ModelCommand
+{
+    public static int Run(AnalyticsSettings settings, TimeProvider clock, TextWriter output)
+    {
+        var models = ModelDiscovery.Discover(settings.Queries);
+        output.WriteLine($"Building {models.Count} model(s) from {Path.GetFullPath(settings.Queries)} in {settings.Warehouse}");
+        using var connection = WarehouseDatabase.Open(settings.Warehouse, clock, settings.MemoryLimit);
+        var result = new ModelBuilder(connection).Build(models, m => output.WriteLine($"  built {m.FullName} ({(m.IsTable ? $"table, {m.Rows} rows" : "view")}, {m.Seconds:0.00} s)"));
+        foreach (var dropped in result.Dropped) output.WriteLine($"  dropped {dropped} (its model is gone)");
+        var published = SnapshotPublisher.Publish(connection, settings.Snapshot);
+        output.WriteLine($"Built {result.Models.Count} model(s) in {result.Seconds:0.00} s.");
+        output.WriteLine($"Published the evaluators' snapshot ({published.Count} mart table(s)) to {Path.GetFullPath(settings.Snapshot)}");
+        return 0;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Analytics.Model;
+using Analytics.Service.Cli;
+
+namespace Analytics.Service.Commands;
+
+/// <summary><c>analytics sql "QUERY"</c>: a read-only query against the published snapshot, printed as a table, CSV or JSON.</summary>
+public static class SqlCommand
+{
+    public static int Run(AnalyticsSettings settings, TextWriter output, string sql, string format)
+    {
+        var result = ReadOnlyQuery.Run(settings.Snapshot, sql);
+        switch (format)
+        {
+            case "csv":
+                output.WriteLine(string.Join(",", result.Columns.Select(Csv)));
+                foreach (var row in result.Rows) output.WriteLine(string.Join(",", row.Select(v => Csv(Text(v)))));
+                break;
+            case "json":
+                output.WriteLine(JsonSerializer.Serialize(
+                    result.Rows.Select(r => result.Columns.Select((c, i) => (c, v: r[i])).ToDictionary(p => p.c, p => Text(p.v))),
+                    new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                break;
+            case "table":
+                var table = new TextTable([.. result.Columns]);
+                foreach (var row in result.Rows) table.Add([.. row.Select(Text)]);
+                output.Write(table);
+                output.WriteLine($"({result.Rows.Count} row{(result.Rows.Count == 1 ? "" : "s")})");
+                break;
+            default:
+                throw new ArgumentException($"--format '{format}' is not one of table, csv, json.");
+        }
+        return 0;
+    }
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    /// <summary>CSV field, with formula-looking text neutralised so a spreadsheet never executes it.</summary>
+    private static string Csv(string? field)
+    {
+        if (string.IsNullOrEmpty(field)) return "";
+        if (field[0] is '=' or '+' or '-' or '@' && !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) field = "'" + field;
+        return field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+    }
+}
