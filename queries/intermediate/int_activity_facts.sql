@@ -1,0 +1,37 @@
+-- one row per activity with its month, whether it is organisational life, its attendance and its reach
+with activities as (select * from staging.stg_activities),
+types as (select * from staging.stg_activity_types),
+attendance as (select * from staging.stg_attendance),
+
+records as (
+    select
+        activity_id,
+        count(*) as n_records,
+        count(*) filter (where is_present) as n_present,
+    from attendance
+    group by activity_id
+),
+
+org_life as (
+    select distinct activity_id from types where type_group = '组织生活'
+),
+
+final as (
+    select
+        activities.activity_id,
+        activities.unit_id,
+        activities.held_on,
+        strftime(activities.held_on, '%Y-%m') as month_id,
+        activities.brand_project,
+        activities.partner,
+        org_life.activity_id is not null as is_org_life,
+        coalesce(records.n_records, 0) as n_attendance_records,
+        coalesce(records.n_present, 0) as n_present,
+        -- An empty 参与人数 counts the 出席 records instead.
+        coalesce(activities.n_participants, records.n_present, 0) + coalesce(activities.n_external_audience, 0) as reach,
+    from activities
+    left join records using (activity_id)
+    left join org_life using (activity_id)
+)
+
+select * from final

@@ -1,0 +1,60 @@
+-- one row per branch per organisational-life rule per period (month, quarter or year) that has ended,
+-- with how many activities of the rule's type the branch held in it and whether the rule applied
+with rules as (select * from staging.stg_org_life_rules),
+branches as (select * from intermediate.int_branches),
+months as (select * from intermediate.int_months),
+members as (select * from intermediate.int_branch_members),
+types as (select * from staging.stg_activity_types),
+
+periods as (
+    -- A period is identified by its first and last day; it has ended once a month's end reaches its last day.
+    select distinct 'month' as period, month_start as period_start, month_end as period_end from months
+    union all
+    select distinct 'quarter', make_date(year, (quarter - 1) * 3 + 1, 1),
+        cast(make_date(year, (quarter - 1) * 3 + 1, 1) + interval 3 month - interval 1 day as date) from months
+    union all
+    select distinct 'year', make_date(year, 1, 1), make_date(year, 12, 31) from months
+),
+
+size_at_period_end as (
+    select periods.period, periods.period_start, members.branch_id, count(*) as n_members
+    from periods
+    join members on members.month_end = periods.period_end
+    group by all
+),
+
+held as (
+    select types.unit_id as branch_id, types.activity_type, periods.period, periods.period_start, count(*) as n_held
+    from types
+    join periods on types.held_on between periods.period_start and periods.period_end
+    group by all
+),
+
+final as (
+    select
+        branches.branch_id,
+        rules.rule_id,
+        rules.activity_type,
+        rules.period,
+        periods.period_start,
+        periods.period_end,
+        rules.min_count,
+        coalesce(held.n_held, 0) as n_held,
+        coalesce(held.n_held, 0) >= rules.min_count as is_met,
+        case rules.applies_to
+            when 'all_branches' then true
+            when 'branches_with_committee' then size.n_members >= 7
+            when 'branches_with_party_groups' then branches.n_party_groups > 0
+        end as is_applicable,
+    from rules
+    join periods on periods.period = rules.period
+    cross join branches
+    -- Only periods in which the branch had members at the end: a branch not yet founded owes nothing.
+    join size_at_period_end as size
+        on size.branch_id = branches.branch_id and size.period = periods.period and size.period_start = periods.period_start
+    left join held
+        on held.branch_id = branches.branch_id and held.activity_type = rules.activity_type
+        and held.period = periods.period and held.period_start = periods.period_start
+)
+
+select * from final
