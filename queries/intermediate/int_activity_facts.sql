@@ -1,5 +1,6 @@
--- one row per activity with its month, whether it is organisational life, its attendance and its reach
+-- one row per activity with its college, month, whether it is organisational life, its attendance and its reach
 with activities as (select * from staging.stg_activities),
+units as (select * from intermediate.int_units),
 types as (select * from staging.stg_activity_types),
 attendance as (select * from staging.stg_attendance),
 
@@ -20,6 +21,7 @@ final as (
     select
         activities.activity_id,
         activities.unit_id,
+        units.college_id,
         activities.held_on,
         strftime(activities.held_on, '%Y-%m') as month_id,
         activities.brand_project,
@@ -32,6 +34,7 @@ final as (
     from activities
     left join records using (activity_id)
     left join org_life using (activity_id)
+    left join units using (unit_id)
 )
 
 select * from final

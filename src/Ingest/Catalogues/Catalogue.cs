@@ -14,12 +14,25 @@ public sealed record PledgeItem(string Code, string Programme, string Text);
 /// <summary>An organisational-life rule: at least <paramref name="MinCount"/> of a type each period, for the branches it applies to.</summary>
 public sealed record OrgLifeRule(string RuleId, string ActivityType, string Period, int MinCount, string AppliesTo, string? Source);
 
+/// <summary>A scoring parameter: a composite-score weight or a grade band's lower bound.</summary>
+public sealed record ScoringParameter(string Name, double Value, string Description);
+
 /// <summary>
 /// The programme's catalogues, read from editable CSV files (catalogues/*.csv) and mirrored into the warehouse
 /// (core.*_catalogue, core.org_life_rules) so SQL models and evaluators see the same lists.
 /// </summary>
-public sealed record Catalogue(IReadOnlyList<ActivityType> ActivityTypes, IReadOnlyList<PledgeItem> PledgeItems, IReadOnlyList<OrgLifeRule> OrgLifeRules)
+public sealed record Catalogue(
+    IReadOnlyList<ActivityType> ActivityTypes,
+    IReadOnlyList<PledgeItem> PledgeItems,
+    IReadOnlyList<OrgLifeRule> OrgLifeRules,
+    IReadOnlyList<ScoringParameter> Scoring)
 {
+    public static readonly string[] ScoringNames =
+    [
+        "weight_participation", "weight_org_life_compliance", "weight_pledge_completion", "weight_influence_index",
+        "weight_activity_coverage", "grade_good_min", "grade_fairly_good_min", "grade_fair_min",
+    ];
+
     public static readonly string[] Periods = ["month", "quarter", "year"];
     public static readonly string[] Applicabilities = ["all_branches", "branches_with_committee", "branches_with_party_groups"];
 
@@ -45,7 +58,13 @@ public sealed record Catalogue(IReadOnlyList<ActivityType> ActivityTypes, IReadO
         foreach (var item in items)
             if (!ValueSets.All["programme"].ContainsKey(item.Programme))
                 throw new InvalidOperationException($"pledge_items.csv: item {item.Code} names an unknown programme '{item.Programme}' (expected 七一工程 or 八一工程).");
-        return new Catalogue(types, items, rules);
+        var scoring = Rows(folder, "scoring.csv", ["name", "value", "description"])
+            .Select((r, i) => double.TryParse(r[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)
+                ? new ScoringParameter(r[0], v, r[2])
+                : throw new InvalidOperationException($"scoring.csv line {i + 2}: '{r[1]}' is not a number."))
+            .ToList();
+        CheckScoring(scoring);
+        return new Catalogue(types, items, rules, scoring);
     }
 
     /// <summary>Replaces the warehouse's copy of the catalogues (inside the caller's transaction, if any).</summary>
@@ -54,6 +73,8 @@ public sealed record Catalogue(IReadOnlyList<ActivityType> ActivityTypes, IReadO
         connection.Execute("delete from core.activity_type_catalogue");
         connection.Execute("delete from core.pledge_item_catalogue");
         connection.Execute("delete from core.org_life_rules");
+        connection.Execute("delete from core.scoring_parameters");
+        foreach (var p in Scoring) connection.Execute("insert into core.scoring_parameters values (?, ?, ?)", p.Name, p.Value, p.Description);
         foreach (var t in ActivityTypes) connection.Execute("insert into core.activity_type_catalogue values (?, ?)", t.Name, t.Group);
         foreach (var p in PledgeItems) connection.Execute("insert into core.pledge_item_catalogue values (?, ?, ?)", p.Code, p.Programme, p.Text);
         foreach (var r in OrgLifeRules)
@@ -77,6 +98,19 @@ public sealed record Catalogue(IReadOnlyList<ActivityType> ActivityTypes, IReadO
             // Ledgers often drop the quotation marks of “党员进教室”.
             yield return ("pledge_item", ValueSets.MatchKey(item.Text.Replace("“", "").Replace("”", "").Replace("\"", "")), item.Code);
         }
+    }
+
+    private static void CheckScoring(IReadOnlyList<ScoringParameter> scoring)
+    {
+        var missing = ScoringNames.Except(scoring.Select(s => s.Name)).ToList();
+        if (missing.Count > 0) throw new InvalidOperationException($"scoring.csv lacks {string.Join(", ", missing)}.");
+        var unknown = scoring.Select(s => s.Name).Except(ScoringNames).ToList();
+        if (unknown.Count > 0) throw new InvalidOperationException($"scoring.csv names unknown parameters: {string.Join(", ", unknown)}.");
+        var weights = scoring.Where(s => s.Name.StartsWith("weight_", StringComparison.Ordinal)).Sum(s => s.Value);
+        if (Math.Abs(weights - 1) > 1e-9) throw new InvalidOperationException($"scoring.csv: the weights add up to {weights}, not 1.");
+        double Get(string n) => scoring.Single(s => s.Name == n).Value;
+        if (!(Get("grade_good_min") > Get("grade_fairly_good_min") && Get("grade_fairly_good_min") > Get("grade_fair_min")))
+            throw new InvalidOperationException("scoring.csv: grade bands must fall: grade_good_min > grade_fairly_good_min > grade_fair_min.");
     }
 
     private static OrgLifeRule ParseRule(List<string> r, int line, IReadOnlyList<ActivityType> types)

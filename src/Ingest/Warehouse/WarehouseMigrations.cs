@@ -170,5 +170,12 @@ public static class WarehouseMigrations
                 quarantined_at timestamptz not null
             );
             """),
+        new(2, "scoring parameters (composite weights, grade bands) as catalogue data", """
+            create table core.scoring_parameters (
+                name varchar not null primary key,
+                value double not null,
+                description varchar not null
+            );
+            """),
     ];
 }

@@ -1,0 +1,7 @@
+-- one row per month for the whole school
+with scored as (select * from intermediate.int_unit_month_scored)
+
+select
+    scored.* exclude (grain, unit_id, college_id, category, influence_index, rank_among_peers, n_peers),
+from scored
+where scored.grain = 'school'
