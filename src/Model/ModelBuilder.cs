@@ -10,10 +10,11 @@ public sealed record ModelBuildResult(IReadOnlyList<BuiltModel> Models, IReadOnl
 public sealed record BuiltModel(string FullName, bool IsTable, long? Rows, double Seconds);
 
 /// <summary>
-/// Builds every model in dependency order inside one transaction: a failure names the model and leaves the
-/// previous build in place. Objects in the model schemas that no longer have a model are dropped.
+/// Builds every model in dependency order inside one transaction, then enforces the marts' contracts: a failure
+/// names the model (or the broken rule and rows) and leaves the previous build in place. Objects in the model
+/// schemas that no longer have a model are dropped.
 /// </summary>
-public sealed class ModelBuilder(DuckDBConnection connection)
+public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? contracts = null)
 {
     public ModelBuildResult Build(IReadOnlyList<ModelDefinition> models, Action<BuiltModel>? built = null)
     {
@@ -47,6 +48,7 @@ public sealed class ModelBuilder(DuckDBConnection connection)
                 results.Add(result);
                 built?.Invoke(result);
             }
+            if (contracts is not null) new ContractEnforcer(connection, contracts).Enforce(ordered);
             connection.Execute("commit");
             return new ModelBuildResult(results, dropped, total.Elapsed.TotalSeconds);
         }
@@ -59,7 +61,7 @@ public sealed class ModelBuilder(DuckDBConnection connection)
 
     private List<string> DropStale(IReadOnlyList<ModelDefinition> models)
     {
-        var wanted = models.Select(m => m.FullName).ToHashSet();
+        var wanted = models.Select(m => m.FullName).Append($"{ModelLayers.Marts}.{ContractEnforcer.MetricCatalogue}").ToHashSet();
         var existing = connection.Query(
             $"select table_schema || '.' || table_name, table_type from information_schema.tables where table_catalog = current_database() and table_schema in ({string.Join(", ", ModelLayers.All.Select(SqlExtensions.Literal))})",
             r => (Name: r.GetString(0), IsView: r.GetString(1) == "VIEW"));

@@ -24,6 +24,15 @@ public static class SnapshotPublisher
             warehouse.Execute("create schema kf_snapshot.marts");
             foreach (var table in tables)
                 warehouse.Execute($"create table kf_snapshot.marts.{SqlExtensions.Identifier(table)} as select * from marts.{SqlExtensions.Identifier(table)}");
+            // Copies lose comments: carry them over, so `describe` in any client explains the data.
+            foreach (var (table, column, comment) in warehouse.Query(
+                "select table_name, column_name, comment from duckdb_columns() where database_name = current_database() and schema_name = 'marts' and comment is not null",
+                r => (r.GetString(0), r.GetString(1), r.GetString(2))))
+                warehouse.Execute($"comment on column kf_snapshot.marts.{SqlExtensions.Identifier(table)}.{SqlExtensions.Identifier(column)} is {SqlExtensions.Literal(comment)}");
+            foreach (var (table, comment) in warehouse.Query(
+                "select table_name, comment from duckdb_tables() where database_name = current_database() and schema_name = 'marts' and comment is not null",
+                r => (r.GetString(0), r.GetString(1))))
+                warehouse.Execute($"comment on table kf_snapshot.marts.{SqlExtensions.Identifier(table)} is {SqlExtensions.Literal(comment)}");
             warehouse.Execute("checkpoint kf_snapshot");
         }
         catch

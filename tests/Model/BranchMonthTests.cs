@@ -69,7 +69,8 @@ public sealed class BranchMonthFixture : IDisposable
             """);
         var outcomes = w.Ingest();
         if (outcomes.Any(o => o.RowsQuarantined > 0)) throw new InvalidOperationException("The fixture's ledgers must load cleanly.");
-        new ModelBuilder(w.Connection).Build(ModelDiscovery.Discover(Path.Combine(AppContext.BaseDirectory, "queries")));
+        var queries = Path.Combine(AppContext.BaseDirectory, "queries");
+        new ModelBuilder(w.Connection, MartContracts.Load(queries)).Build(ModelDiscovery.Discover(queries));
     }
 
     public double? Metric(string branch, string month, string column) =>

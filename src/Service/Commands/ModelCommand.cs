@@ -15,7 +15,7 @@ public static class ModelCommand
         using var connection = WarehouseDatabase.Open(settings.Warehouse, clock, settings.MemoryLimit);
         // The models read the catalogues (rules, weights): take the files as they are now, as ingest does.
         Catalogue.Load(Catalogue.Locate(settings.CataloguesDir)).WriteTo(connection);
-        var result = new ModelBuilder(connection).Build(models, m => output.WriteLine($"  built {m.FullName} ({(m.IsTable ? $"table, {m.Rows} rows" : "view")}, {m.Seconds:0.00} s)"));
+        var result = new ModelBuilder(connection, MartContracts.Load(settings.Queries)).Build(models, m => output.WriteLine($"  built {m.FullName} ({(m.IsTable ? $"table, {m.Rows} rows" : "view")}, {m.Seconds:0.00} s)"));
         foreach (var dropped in result.Dropped) output.WriteLine($"  dropped {dropped} (its model is gone)");
         var published = SnapshotPublisher.Publish(connection, settings.Snapshot);
         output.WriteLine($"Built {result.Models.Count} model(s) in {result.Seconds:0.00} s.");

@@ -1,0 +1,116 @@
+using System.Globalization;
+using Analytics.Ingest.Warehouse;
+using DuckDB.NET.Data;
+
+namespace Analytics.Model;
+
+/// <summary>
+/// Checks every mart against its contract after a build, inside the build's transaction, so a broken contract
+/// rolls the build back and names the offending rows. Then comments every mart column and writes the metric
+/// catalogue (<c>marts.metric_catalogue</c>) that evaluators read.
+/// </summary>
+public sealed class ContractEnforcer(DuckDBConnection connection, MartContracts contracts)
+{
+    public const string MetricCatalogue = "metric_catalogue";
+    private const int Shown = 5;
+
+    public void Enforce(IReadOnlyList<ModelDefinition> models)
+    {
+        var marts = models.Where(m => m.Schema == ModelLayers.Marts).ToList();
+        var catalogue = new List<(string Metric, string Grain, string Column, string Model, string? Unit, string Definition)>();
+        foreach (var mart in marts)
+        {
+            if (!contracts.Models.TryGetValue(mart.Name, out var contract))
+                throw Broken(mart, $"it has no contract: add it under \"models\" in queries/marts/{MartContracts.FileName}");
+            var columns = connection.Query(
+                "select column_name from information_schema.columns where table_catalog = current_database() and table_schema = 'marts' and table_name = ? order by ordinal_position",
+                r => r.GetString(0), mart.Name);
+            var undocumented = columns.Where(c => !contracts.Columns.ContainsKey(c)).ToList();
+            if (undocumented.Count > 0)
+                throw Broken(mart, $"columns without a description in {MartContracts.FileName}: {string.Join(", ", undocumented)}");
+
+            CheckPrimaryKey(mart, contract.PrimaryKey);
+            foreach (var (column, target) in contract.References ?? new Dictionary<string, string>())
+                CheckReference(mart, contract.PrimaryKey, column, target);
+            foreach (var column in columns)
+                if (contracts.Columns[column].Range is { } range) CheckRange(mart, contract.PrimaryKey, column, range);
+            foreach (var check in contract.Checks ?? [])
+                Offending(mart, check.Name, check.Sql);
+
+            connection.Execute($"comment on table {mart.FullName} is {SqlExtensions.Literal(contract.Grain)}");
+            foreach (var column in columns)
+            {
+                var c = contracts.Columns[column];
+                var text = c.Unit is null ? c.Description : $"{c.Description} [{c.Unit}]";
+                connection.Execute($"comment on column {mart.FullName}.{SqlExtensions.Identifier(column)} is {SqlExtensions.Literal(text)}");
+                if (c.Metric is not null) catalogue.Add((c.Metric, contract.Grain, column, mart.FullName, c.Unit, c.Description));
+            }
+        }
+        WriteCatalogue(catalogue);
+    }
+
+    private void CheckPrimaryKey(ModelDefinition mart, IReadOnlyList<string> key)
+    {
+        var cols = string.Join(", ", key.Select(SqlExtensions.Identifier));
+        Offending(mart, $"primary key ({string.Join(", ", key)}) is unique and not null", $"""
+            select {cols}, count(*) as n_rows from {mart.FullName} group by all
+            having count(*) > 1 or {string.Join(" or ", key.Select(k => $"{SqlExtensions.Identifier(k)} is null"))}
+            """);
+    }
+
+    private void CheckReference(ModelDefinition mart, IReadOnlyList<string> key, string column, string target)
+    {
+        var parts = target.Split('.');
+        if (parts.Length != 3) throw Broken(mart, $"reference of {column} must name schema.table.column, not '{target}'");
+        var col = SqlExtensions.Identifier(column);
+        Offending(mart, $"{column} refers to {target}", $"""
+            select {string.Join(", ", key.Select(SqlExtensions.Identifier))}, {col} from {mart.FullName} as m
+            where {col} is not null and not exists (select 1 from {parts[0]}.{parts[1]} as t where t.{SqlExtensions.Identifier(parts[2])} = m.{col})
+            """);
+    }
+
+    private void CheckRange(ModelDefinition mart, IReadOnlyList<string> key, string column, double?[] range)
+    {
+        var col = SqlExtensions.Identifier(column);
+        var conditions = new List<string>();
+        if (range.ElementAtOrDefault(0) is { } min) conditions.Add($"{col} < {min.ToString(CultureInfo.InvariantCulture)} - 1e-9");
+        if (range.ElementAtOrDefault(1) is { } max) conditions.Add($"{col} > {max.ToString(CultureInfo.InvariantCulture)} + 1e-9");
+        if (conditions.Count == 0) return;
+        Offending(mart, $"{column} within [{range.ElementAtOrDefault(0)?.ToString(CultureInfo.InvariantCulture) ?? "-∞"}, {range.ElementAtOrDefault(1)?.ToString(CultureInfo.InvariantCulture) ?? "∞"}]",
+            $"select {string.Join(", ", key.Select(SqlExtensions.Identifier))}, {col} from {mart.FullName} where {string.Join(" or ", conditions)}");
+    }
+
+    /// <summary>Runs a query that lists the rows breaking a rule; any row fails the build, naming the first few.</summary>
+    private void Offending(ModelDefinition mart, string rule, string sql)
+    {
+        List<string> rows;
+        long total;
+        try
+        {
+            total = connection.Scalar<long>($"select count(*) from ({sql})");
+            rows = total == 0 ? [] : connection.Query($"select * from ({sql}) limit {Shown}", r =>
+                string.Join(", ", Enumerable.Range(0, r.FieldCount).Select(i => $"{r.GetName(i)}={r.GetStringOrNull(i) ?? "null"}")));
+        }
+        catch (DuckDBException ex)
+        {
+            throw Broken(mart, $"the check '{rule}' does not run: {ex.Message.Split('\n')[0]}");
+        }
+        if (total > 0)
+            throw Broken(mart, $"'{rule}' fails for {total} row(s), e.g. {string.Join("; ", rows.Select(r => "(" + r + ")"))}");
+    }
+
+    private void WriteCatalogue(List<(string Metric, string Grain, string Column, string Model, string? Unit, string Definition)> rows)
+    {
+        connection.Execute($"""
+            create or replace table marts.{MetricCatalogue} (
+                metric varchar not null, grain varchar not null, column_name varchar not null,
+                model varchar not null, unit varchar, definition varchar not null)
+            """);
+        foreach (var row in rows.OrderBy(r => r.Model, StringComparer.Ordinal).ThenBy(r => r.Column, StringComparer.Ordinal))
+            connection.Execute($"insert into marts.{MetricCatalogue} values (?, ?, ?, ?, ?, ?)", row.Metric, row.Grain, row.Column, row.Model, row.Unit, row.Definition);
+        connection.Execute($"comment on table marts.{MetricCatalogue} is 'one row per metric per mart: what it means, its unit and the column that holds it'");
+    }
+
+    private static InvalidOperationException Broken(ModelDefinition mart, string what) =>
+        new($"Contract of {mart.FullName} broken: {what}. The previous build stays in place.");
+}

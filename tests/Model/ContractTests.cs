@@ -1,0 +1,70 @@
+using Analytics.Model;
+using Analytics.Tests.Support;
+
+namespace Analytics.Tests.Model;
+
+public class ContractTests
+{
+    private static readonly MartContracts Contracts = new(
+        new Dictionary<string, ColumnContract>
+        {
+            ["unit_id"] = new("the unit"),
+            ["n"] = new("activities", Metric: "activities", Unit: "activities", Range: [0, null]),
+            ["share"] = new("a share", Metric: "share", Unit: "share 0-1", Range: [0, 1]),
+        },
+        new Dictionary<string, ModelContract>
+        {
+            ["units"] = new("one row per unit", ["unit_id"], new Dictionary<string, string> { ["unit_id"] = "core.org_units.unit_id" }),
+        });
+
+    private static ModelDefinition Mart(string sql) => ModelDiscovery.Parse("marts", "queries/marts/units.sql", sql);
+
+    private static string Fails(TempWarehouse w, string sql) =>
+        Assert.Throws<InvalidOperationException>(() => new ModelBuilder(w.Connection, Contracts).Build([Mart(sql)])).Message;
+
+    [Fact]
+    public void KeptContract_CommentsEveryColumn_AndFillsTheMetricCatalogue()
+    {
+        using var w = TempWarehouse.WithLedgers(activities: true);
+        new ModelBuilder(w.Connection, Contracts).Build([Mart("select unit_id, count(*) as n, 0.5 as share from core.activities group by unit_id")]);
+
+        Assert.Equal(["the unit", "activities [activities]", "a share [share 0-1]"],
+            w.Strings("select comment from duckdb_columns() where schema_name = 'marts' and table_name = 'units' order by column_index"));
+        Assert.Equal("one row per unit", w.Strings("select comment from duckdb_tables() where schema_name = 'marts' and table_name = 'units'").Single());
+        Assert.Equal(["activities|marts.units|n", "share|marts.units|share"],
+            w.Strings("select metric || '|' || model || '|' || column_name from marts.metric_catalogue order by 1"));
+    }
+
+    [Fact]
+    public void RepeatedKey_FailsTheBuild_NamingTheRows_AndThePreviousBuildStays()
+    {
+        using var w = TempWarehouse.WithLedgers(activities: true);
+        new ModelBuilder(w.Connection, Contracts).Build([Mart("select unit_id, count(*) as n, 0.5 as share from core.activities group by unit_id")]);
+
+        var message = Fails(w, "select unit_id, 1 as n, 0.5 as share from core.org_units union all select 'B01', 2, 0.5");
+
+        Assert.Contains("primary key (unit_id)", message);
+        Assert.Contains("unit_id=B01", message);
+        Assert.Equal(3L, w.Scalar<long>("select count(*) from marts.units"));
+    }
+
+    [Theory]
+    [InlineData("select unit_id, -1 as n, 0.5 as share from core.org_units", "n within [0, ∞]")]
+    [InlineData("select unit_id, 1 as n, 1.5 as share from core.org_units", "share within [0, 1]")]
+    [InlineData("select 'X9' as unit_id, 1 as n, 0.5 as share", "unit_id refers to core.org_units.unit_id")]
+    [InlineData("select unit_id, 1 as n, 0.5 as share, 2 as extra from core.org_units", "columns without a description")]
+    public void BrokenRule_FailsTheBuildNamingIt(string sql, string expected)
+    {
+        using var w = TempWarehouse.WithLedgers(activities: false);
+        Assert.Contains(expected, Fails(w, sql));
+    }
+
+    [Fact]
+    public void MartWithoutAContract_FailsTheBuild()
+    {
+        using var w = TempWarehouse.WithLedgers(activities: false);
+        var ex = Assert.Throws<InvalidOperationException>(() =>
+            new ModelBuilder(w.Connection, Contracts).Build([ModelDiscovery.Parse("marts", "queries/marts/other.sql", "select 1 as n")]));
+        Assert.Contains("has no contract", ex.Message);
+    }
+}
