@@ -35,12 +35,12 @@ public sealed class BranchMonthFixture : IDisposable
             S3,庚,学生,B03,2026-03-10,
             """);
         w.WriteInbox("a.csv", """
-            activity_id,unit_id,held_on,activity_type,participants,external_audience,partner
-            A1,B01,2026-01-10,主题党日,,,
-            A2,B01,2026-01-20,支部委员会,3,,
-            A3,C01,2026-01-15,红歌会,,10,景德镇市图书馆
-            A4,B01,2026-03-05,支部党员大会、主题党日,2,,陶溪川文创街区
-            A5,B03,2026-03-20,志愿服务,1,5,
+            activity_id,unit_id,held_on,activity_type,participants,external_audience,partner,brand_project
+            A1,B01,2026-01-10,主题党日,,,,
+            A2,B01,2026-01-20,支部委员会,3,,,
+            A3,C01,2026-01-15,红歌会,,10,景德镇市图书馆,窑火丹青
+            A4,B01,2026-03-05,支部党员大会、主题党日,2,,陶溪川文创街区,
+            A5,B03,2026-03-20,志愿服务,1,5,,窑火丹青
             """);
         w.WriteInbox("t.csv", """
             activity_id,member_id,status

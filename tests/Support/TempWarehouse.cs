@@ -46,7 +46,7 @@ public sealed class TempWarehouse : IDisposable
 
     public T? Scalar<T>(string sql, params object?[] args) => Connection.Scalar<T>(sql, args);
 
-    public List<string> Strings(string sql) => Connection.Query(sql, r => r.GetStringOrNull(0) ?? "<null>");
+    public List<string> Strings(string sql, params object?[] args) => Connection.Query(sql, r => r.GetStringOrNull(0) ?? "<null>", args);
 
     /// <summary>Closes and reopens the warehouse file, as a new process would.</summary>
     public void Reopen()

@@ -1,0 +1,36 @@
+-- one row per brand project (一院一品) per month from its first activity on: activities, reach and partners
+-- in the month and from 1 January to the month's end
+with facts as (select * from intermediate.int_activity_facts),
+months as (select * from intermediate.int_months),
+
+projects as (
+    select brand_project, min(college_id) as college_id, min(month_id) as first_month_id
+    from facts
+    where nullif(trim(brand_project), '') is not null
+    group by brand_project
+),
+
+project_months as (
+    select projects.*, months.month_id, months.year_start, months.month_start, months.month_end
+    from projects join months on months.month_id >= projects.first_month_id
+),
+
+final as (
+    select
+        pm.brand_project,
+        pm.college_id,
+        pm.month_id,
+        count(facts.activity_id) filter (where facts.month_id = pm.month_id) as n_activities,
+        coalesce(sum(facts.reach) filter (where facts.month_id = pm.month_id), 0) as reach,
+        count(distinct nullif(trim(facts.partner), '')) filter (where facts.month_id = pm.month_id) as n_partners,
+        count(facts.activity_id) as n_activities_ytd,
+        coalesce(sum(facts.reach), 0) as reach_ytd,
+        count(distinct nullif(trim(facts.partner), '')) as n_partners_ytd,
+    from project_months as pm
+    left join facts
+        on facts.brand_project = pm.brand_project
+        and facts.held_on between pm.year_start and pm.month_end
+    group by all
+)
+
+select * from final
