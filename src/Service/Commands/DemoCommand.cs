@@ -6,7 +6,7 @@ namespace Analytics.Service.Commands;
 
 /// <summary>
 /// <c>analytics demo</c>: generates the demo university's ledgers and runs every pipeline stage over them
-/// (now: ingest), then checks the warehouse's counts against what the generator wrote.
+/// (now: ingest, then models and the evaluators' snapshot, then the example queries).
 /// </summary>
 public static class DemoCommand
 {
@@ -36,7 +36,26 @@ public static class DemoCommand
         else
             foreach (var m in mismatches) output.WriteLine("MISMATCH: " + m);
         output.WriteLine(IngestCommand.Where(settings));
-        return mismatches.Count == 0 ? 0 : 1;
+        if (mismatches.Count > 0) return 1;
+
+        output.WriteLine();
+        ModelCommand.Run(settings, clock, output);
+        ShowExamples(settings, output);
+        return 0;
+    }
+
+    /// <summary>Runs each example query of queries/examples against the snapshot, as an evaluator would.</summary>
+    private static void ShowExamples(AnalyticsSettings settings, TextWriter output)
+    {
+        var examples = Path.Combine(settings.Queries, "examples");
+        if (!Directory.Exists(examples)) return;
+        foreach (var file in Directory.GetFiles(examples, "*.sql").Order(StringComparer.Ordinal))
+        {
+            output.WriteLine();
+            output.WriteLine($"analytics sql \"$(cat queries/examples/{Path.GetFileName(file)})\"");
+            output.WriteLine("  " + File.ReadLines(file).First().TrimStart('-', ' '));
+            SqlCommand.Run(settings, output, File.ReadAllText(file), "table");
+        }
     }
 
     /// <summary>Every difference between what the generator planted and what ingest counted.</summary>

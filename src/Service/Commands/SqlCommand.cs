@@ -35,12 +35,16 @@ public static class SqlCommand
         return 0;
     }
 
-    private static string? Text(object? value) => value switch
+    internal static string? Text(object? value) => value switch
     {
         null => null,
         DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        string s => s,
+        // Structs and lists as DuckDB prints them: {'k': v} and [a, b].
+        System.Collections.IDictionary d => "{" + string.Join(", ", d.Keys.Cast<object>().Select(k => $"'{k}': {Text(d[k])}")) + "}",
+        System.Collections.IEnumerable e => "[" + string.Join(", ", e.Cast<object?>().Select(Text)) + "]",
         _ => value.ToString(),
     };
 
