@@ -37,7 +37,9 @@ root.Subcommands.Add(sql);
 var rows = new Option<long>("--rows") { Description = "Attendance rows in the benchmark file", DefaultValueFactory = _ => 5_000_000 };
 var benchIngest = new Command("ingest", "Attendance ingest against DuckDB's own read_csv of the same file, in one run") { rows };
 benchIngest.SetAction(p => Cli(() => BenchIngestCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out, p.GetValue(rows))));
-var bench = new Command("bench", "Measure a stage against its baseline (run on demand)") { benchIngest };
+var benchModel = new Command("model", "Full model build and the rebuild after one new month, on a fresh demo warehouse") { seed };
+benchModel.SetAction(p => Cli(() => BenchModelCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out, p.GetValue(seed))));
+var bench = new Command("bench", "Measure a stage against its baseline (run on demand)") { benchIngest, benchModel };
 root.Subcommands.Add(bench);
 
 return root.Parse(args).Invoke();
@@ -52,6 +54,12 @@ static int Cli(Func<int> action)
     {
         Console.Out.Flush();
         Console.Error.WriteLine($"error: {ex.Message}");
+        return 1;
+    }
+    catch (DuckDB.NET.Data.DuckDBException ex)
+    {
+        Console.Out.Flush();
+        Console.Error.WriteLine($"error: the warehouse said: {ex.Message.Split('\n')[0]}");
         return 1;
     }
 }

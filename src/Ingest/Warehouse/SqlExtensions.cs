@@ -18,7 +18,10 @@ public static class SqlExtensions
         var value = command.ExecuteScalar();
         if (value is null || value is DBNull) return default;
         var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
-        return value is T typed ? typed : (T)Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture);
+        if (value is T typed) return typed;
+        // DuckDB's sum() of integers is a HUGEINT, which Convert does not know.
+        if (value is System.Numerics.BigInteger big) value = (decimal)big;
+        return (T)Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Runs a query and maps each row; the reader is closed before returning.</summary>
