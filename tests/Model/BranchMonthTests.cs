@@ -5,9 +5,10 @@ using Analytics.Tests.Support;
 namespace Analytics.Tests.Model;
 
 /// <summary>
-/// Given/expect tests of marts.branch_month on a tiny hand-made university (year 2026, January to March):
+/// Given/expect tests of marts.branch_month on a tiny hand-made university (December 2025 to March 2026):
 /// C01 with B01 (教工, 4 members, 1 party group), B02 and B03 (学生). S1 graduates on 15 Feb; S3 moves from B02
-/// to B03 on 10 Mar. February has no activity at all. Every expected figure is derived in a comment.
+/// to B03 on 10 Mar. December holds only B01's year-end 组织生活会 and 民主评议党员; February has no activity at all.
+/// Every expected figure is derived in a comment.
 /// </summary>
 public sealed class BranchMonthFixture : IDisposable
 {
@@ -36,6 +37,7 @@ public sealed class BranchMonthFixture : IDisposable
             """);
         w.WriteInbox("a.csv", """
             activity_id,unit_id,held_on,activity_type,participants,external_audience,partner,brand_project
+            A0,B01,2025-12-15,组织生活会、民主评议党员,,,,
             A1,B01,2026-01-10,主题党日,,,,
             A2,B01,2026-01-20,支部委员会,3,,,
             A3,C01,2026-01-15,红歌会,,10,景德镇市图书馆,窑火丹青
@@ -44,6 +46,7 @@ public sealed class BranchMonthFixture : IDisposable
             """);
         w.WriteInbox("t.csv", """
             activity_id,member_id,status
+            A0,M1,出席
             A1,M1,出席
             A1,M2,出席
             A1,M3,出席
@@ -86,9 +89,9 @@ public class BranchMonthTests(BranchMonthFixture f) : IClassFixture<BranchMonthF
     [Fact]
     public void OneRowPerBranchPerMonth_FromTheFirstToTheLastMonthWithAnActivity()
     {
-        // 3 branches × January, February, March.
-        Assert.Equal(9L, f.Warehouse.Scalar<long>("select count(*) from marts.branch_month"));
-        Assert.Equal(9L, f.Warehouse.Scalar<long>("select count(distinct (branch_id, month_id)) from marts.branch_month"));
+        // 3 branches × December, January, February, March.
+        Assert.Equal(12L, f.Warehouse.Scalar<long>("select count(*) from marts.branch_month"));
+        Assert.Equal(12L, f.Warehouse.Scalar<long>("select count(distinct (branch_id, month_id)) from marts.branch_month"));
     }
 
     [Theory]
@@ -137,7 +140,11 @@ public class BranchMonthTests(BranchMonthFixture f) : IClassFixture<BranchMonthF
         Assert.Equal((null, null), (f.Metric("B01", "2026-02", "attendance_rate"), f.Metric("B03", "2026-03", "attendance_rate")));
 
     [Theory]
-    // B01 (4 members: no committee; 1 party group). January: monthly rules only (Q1 and the year have not ended):
+    // B01 December 2025, the year's end: the data start in December, so December is the only month, Q4 the only
+    // quarter. 党小组会 0/1, 主题党日 0/1, 支部党员大会 0/1 (Q4), 党课 0/1 (Q4), 组织生活会 1/1 and 民主评议党员 1/1
+    // (the year has ended, A0 held both in one meeting) → 2/6.
+    [InlineData("B01", "2025-12", 2.0 / 6)]
+    // B01 (4 members: no committee; 1 party group). January: a new year; monthly rules only (Q1 and the year have not ended):
     // 党小组会 0/1, 主题党日 1/1 → mean 0.5.
     [InlineData("B01", "2026-01", 0.5)]
     // February: 党小组会 0/2, 主题党日 1/2 → 0.25.

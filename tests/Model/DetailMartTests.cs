@@ -44,3 +44,42 @@ public class DetailMartTests(BranchMonthFixture f) : IClassFixture<BranchMonthFi
             """));
     }
 }
+
+public class MemberMonthTests(BranchMonthFixture f) : IClassFixture<BranchMonthFixture>
+{
+    [Fact]
+    public void MemberMonth_OneRowPerMemberInABranch_UnderAPseudonymousKey()
+    {
+        // B01's 4 teachers in 4 months, S1 in December and January, S2 in 4 months, S3 in 4 months (B02, then B03).
+        Assert.Equal(16L + 2 + 4 + 4, f.Warehouse.Scalar<long>("select count(*) from marts.member_month"));
+        Assert.Equal(["B02|2026-02", "B03|2026-03"], f.Warehouse.Strings("""
+            select branch_id || '|' || month_id from marts.member_month
+            where member_key = (select member_key from marts.member_month where branch_id = 'B03') and month_id in ('2026-02', '2026-03') order by 1
+            """));
+        Assert.Equal(16, f.Warehouse.Scalar<long>("select min(length(member_key)) from marts.member_month"));
+        // M1 in February: pledged T1 and T2 (5 Jan); T1 completed and reviewed 10 Feb.
+        Assert.Equal("2|1", f.Warehouse.Strings(
+            "select n_items_pledged || '|' || n_items_completed_member from marts.member_month where member_key = substr(sha256('kiln-fire-red:M1'), 1, 16) and month_id = '2026-02'").Single());
+    }
+
+    [Fact]
+    public void PublishedSnapshot_HoldsNoNameAndNoMemberNumber()
+    {
+        var snapshot = Path.Combine(f.Warehouse.Root, "privacy-snapshot.duckdb");
+        Analytics.Model.SnapshotPublisher.Publish(f.Warehouse.Connection, snapshot);
+        using var reader = new DuckDB.NET.Data.DuckDBConnection($"DataSource={snapshot};ACCESS_MODE=READ_ONLY");
+        reader.Open();
+        var names = new[] { "甲", "乙", "丙", "丁", "戊", "己", "庚" };
+        var ids = new[] { "M1", "M2", "M3", "M4", "S1", "S2", "S3" };
+        var columns = reader.Query("select table_name, column_name from duckdb_columns() where database_name = current_database() and data_type = 'VARCHAR'",
+            r => (r.GetString(0), r.GetString(1)));
+        Assert.NotEmpty(columns);
+        foreach (var (table, column) in columns)
+        {
+            var values = reader.Query($"select distinct \"{column}\" from marts.\"{table}\" where \"{column}\" is not null", r => r.GetString(0));
+            Assert.DoesNotContain(values, v => names.Any(v.Contains));
+            // Pledge item codes (S1–S7) are spelled like this fixture's student numbers: only they may match.
+            if (column != "item") Assert.DoesNotContain(values, ids.Contains);
+        }
+    }
+}

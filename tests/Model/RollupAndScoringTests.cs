@@ -42,7 +42,7 @@ public class RollupAndScoringTests(BranchMonthFixture f) : IClassFixture<BranchM
     public void School_AddsUpEverything()
     {
         // One college: the school's counts equal C01's.
-        Assert.Equal(3L, f.Warehouse.Scalar<long>("select count(*) from marts.school_month"));
+        Assert.Equal(4L, f.Warehouse.Scalar<long>("select count(*) from marts.school_month"));
         Assert.Equal(College("2026-01", "n_active_members"), School("2026-01", "n_active_members"));
         Assert.Equal(College("2026-01", "reach"), School("2026-01", "reach"));
     }
