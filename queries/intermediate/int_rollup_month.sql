@@ -1,11 +1,10 @@
--- one row per college per month and one for the school per month: base metrics recomputed from counts
--- (never averaged from branch rates), over the college's own activities and all its branches'
+-- one row per college per month and one for the school per month: the counts behind the metrics, over the
+-- college's own activities and all its branches' (rates are recomputed from them, never averaged from branch rates)
 with units as (select * from intermediate.int_units),
 months as (select * from intermediate.int_months),
 branch_month as (select * from intermediate.int_branch_month),
 facts as (select * from intermediate.int_activity_facts),
 types as (select * from staging.stg_activity_types),
-type_catalogue as (select * from staging.stg_activity_type_catalogue),
 publicity as (select * from staging.stg_publicity),
 
 -- Every unit rolls up into its college and into the school.
@@ -75,10 +74,6 @@ published as (
     group by all
 ),
 
-n_brand_types as (
-    select count(*) as n from type_catalogue where is_brand_type
-),
-
 final as (
     select
         rm.grain,
@@ -90,18 +85,13 @@ final as (
         rm.month_end,
         coalesce(b.n_active_members, 0) as n_active_members,
         coalesce(b.n_members_present, 0) as n_members_present,
-        b.n_members_present / nullif(b.n_active_members, 0) as participation_rate,
         coalesce(a.n_org_life_records, 0) as n_org_life_records,
         coalesce(a.n_org_life_present, 0) as n_org_life_present,
-        a.n_org_life_present / nullif(a.n_org_life_records, 0) as attendance_rate,
         b.org_life_compliance,
         coalesce(b.n_members_pledged, 0) as n_members_pledged,
-        b.n_members_pledged / nullif(b.n_active_members, 0) as pledge_coverage,
         coalesce(b.n_items_completed, 0) as n_items_completed,
         coalesce(b.n_items_owed, 0) as n_items_owed,
-        b.n_items_completed / nullif(b.n_items_owed, 0) as pledge_completion,
         coalesce(y.n_brand_types_held, 0) as n_brand_types_held,
-        coalesce(y.n_brand_types_held, 0) / (select n from n_brand_types) as activity_coverage,
         coalesce(a.n_activities, 0) as n_activities,
         coalesce(a.reach, 0) as reach,
         coalesce(p.n_partners, 0) as n_partners,

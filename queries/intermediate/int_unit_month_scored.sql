@@ -3,11 +3,24 @@
 with branch_month as (select * from intermediate.int_branch_month),
 rollup_month as (select * from intermediate.int_rollup_month),
 scoring as (select * from staging.stg_scoring_parameters),
+type_catalogue as (select * from staging.stg_activity_type_catalogue),
 
-unit_month as (
+counts as (
     select * from branch_month
     union all by name
     select * from rollup_month
+),
+
+-- Every rate at every grain from its counts, defined once here.
+unit_month as (
+    select
+        *,
+        n_members_present / nullif(n_active_members, 0) as participation_rate,
+        n_org_life_present / nullif(n_org_life_records, 0) as attendance_rate,
+        n_members_pledged / nullif(n_active_members, 0) as pledge_coverage,
+        n_items_completed / nullif(n_items_owed, 0) as pledge_completion,
+        n_brand_types_held / (select count(*) from type_catalogue where is_brand_type) as activity_coverage,
+    from counts
 ),
 
 -- Peers: branches of the same category (教工/学生/…), colleges among colleges; the school has none.
