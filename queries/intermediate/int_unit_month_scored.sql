@@ -1,15 +1,8 @@
 -- one row per unit (branch, college, school) per month: base metrics, influence index, composite score, grade,
 -- rank among peers and the change from the previous month
-with branch_month as (select * from intermediate.int_branch_month),
-rollup_month as (select * from intermediate.int_rollup_month),
+with counts as (select * from intermediate.int_unit_month_counts),
 scoring as (select * from staging.stg_scoring_parameters),
 type_catalogue as (select * from staging.stg_activity_type_catalogue),
-
-counts as (
-    select * from branch_month
-    union all by name
-    select * from rollup_month
-),
 
 -- Every rate at every grain from its counts, defined once here.
 unit_month as (

@@ -1,0 +1,111 @@
+-- one row per unit (branch, college, school) per month: the counts behind the metrics, over the unit and the units
+-- that roll up into it (a college: its own activities and all its branches'; the school: everything)
+with rollups as (select * from intermediate.int_unit_rollups),
+branches as (select * from intermediate.int_branches),
+months as (select * from intermediate.int_months),
+member_month as (select * from intermediate.int_member_month),
+branch_compliance as (select * from intermediate.int_branch_compliance),
+facts as (select * from intermediate.int_activity_facts),
+types as (select * from staging.stg_activity_types),
+publicity as (select * from staging.stg_publicity),
+
+unit_months as (
+    select units.grain, units.rollup_id, months.*
+    from (select distinct grain, rollup_id from rollups) as units
+    cross join months
+),
+
+membership as (
+    select
+        mm.month_id, r.grain, r.rollup_id,
+        count(*) as n_active_members,
+        count(*) filter (where mm.is_present) as n_members_present,
+        count(*) filter (where mm.n_items_pledged > 0) as n_members_pledged,
+        sum(mm.n_items_completed) as n_items_completed,
+        sum(mm.n_items_owed) as n_items_owed,
+    from member_month as mm
+    join rollups as r on r.unit_id = mm.branch_id
+    group by all
+),
+
+-- Compliance: the branch's own; for a college or the school the mean over its branches, each weighted equally.
+compliance as (
+    select bc.month_id, r.grain, r.rollup_id, avg(bc.org_life_compliance) as org_life_compliance
+    from branch_compliance as bc
+    join rollups as r on r.unit_id = bc.branch_id
+    group by all
+),
+
+activity_month as (
+    select
+        facts.month_id, r.grain, r.rollup_id,
+        count(*) as n_activities,
+        sum(facts.reach) as reach,
+        sum(facts.n_attendance_records) filter (where facts.is_org_life) as n_org_life_records,
+        sum(facts.n_present) filter (where facts.is_org_life) as n_org_life_present,
+    from facts
+    join rollups as r on r.unit_id = facts.unit_id
+    group by all
+),
+
+year_to_date as (
+    select
+        um.month_id, um.grain, um.rollup_id,
+        count(distinct types.activity_type) filter (where types.type_group in ('红色文化', '实践服务')) as n_brand_types_held,
+    from unit_months as um
+    join rollups as r on r.grain = um.grain and r.rollup_id = um.rollup_id
+    join types on types.unit_id = r.unit_id and types.held_on between um.year_start and um.month_end
+    group by all
+),
+
+partners as (
+    select um.month_id, um.grain, um.rollup_id, count(distinct facts.partner) as n_partners
+    from unit_months as um
+    join rollups as r on r.grain = um.grain and r.rollup_id = um.rollup_id
+    join facts on facts.unit_id = r.unit_id and facts.held_on between um.year_start and um.month_end
+    where nullif(trim(facts.partner), '') is not null
+    group by all
+),
+
+published as (
+    select strftime(publicity.published_on, '%Y-%m') as month_id, r.grain, r.rollup_id,
+        count(*) as n_publicity_items, sum(publicity.n_reads) as n_publicity_reads
+    from publicity
+    join rollups as r on r.unit_id = publicity.unit_id
+    group by all
+),
+
+final as (
+    select
+        um.grain,
+        um.rollup_id as unit_id,
+        case um.grain when 'branch' then branches.college_id when 'college' then um.rollup_id end as college_id,
+        branches.category,
+        um.month_id,
+        um.month_start,
+        um.month_end,
+        coalesce(m.n_active_members, 0) as n_active_members,
+        coalesce(m.n_members_present, 0) as n_members_present,
+        coalesce(a.n_org_life_records, 0) as n_org_life_records,
+        coalesce(a.n_org_life_present, 0) as n_org_life_present,
+        c.org_life_compliance,
+        coalesce(m.n_members_pledged, 0) as n_members_pledged,
+        coalesce(m.n_items_completed, 0) as n_items_completed,
+        coalesce(m.n_items_owed, 0) as n_items_owed,
+        coalesce(y.n_brand_types_held, 0) as n_brand_types_held,
+        coalesce(a.n_activities, 0) as n_activities,
+        coalesce(a.reach, 0) as reach,
+        coalesce(p.n_partners, 0) as n_partners,
+        coalesce(pub.n_publicity_items, 0) as n_publicity_items,
+        coalesce(pub.n_publicity_reads, 0) as n_publicity_reads,
+    from unit_months as um
+    left join branches on um.grain = 'branch' and branches.branch_id = um.rollup_id
+    left join membership as m using (month_id, grain, rollup_id)
+    left join compliance as c using (month_id, grain, rollup_id)
+    left join activity_month as a using (month_id, grain, rollup_id)
+    left join year_to_date as y using (month_id, grain, rollup_id)
+    left join partners as p using (month_id, grain, rollup_id)
+    left join published as pub using (month_id, grain, rollup_id)
+)
+
+select * from final
