@@ -38,6 +38,8 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
                     if (existing is not null && existing == "VIEW" == model.IsTable)
                         connection.Execute($"drop {(existing == "VIEW" ? "view" : "table")} {model.FullName}");
                     connection.Execute($"create or replace {(model.IsTable ? "table" : "view")} {model.FullName} as\n{model.Sql}");
+                    if (model.Grain is { } grain)
+                        connection.Execute($"comment on {(model.IsTable ? "table" : "view")} {model.FullName} is {SqlExtensions.Literal(grain)}");
                 }
                 catch (DuckDBException ex)
                 {

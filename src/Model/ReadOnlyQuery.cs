@@ -4,8 +4,8 @@ using DuckDB.NET.Data;
 
 namespace Analytics.Model;
 
-/// <summary>The result of a read-only query: column names and rows of values.</summary>
-public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows);
+/// <summary>The result of a read-only query: column names and rows of values; <paramref name="Truncated"/> when rows were left out.</summary>
+public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows, bool Truncated = false);
 
 /// <summary>
 /// Runs one evaluator's query against the published snapshot, opened read-only, with external access off and the
@@ -42,13 +42,15 @@ public static partial class ReadOnlyQuery
             using var reader = command.ExecuteReader();
             var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
             var rows = new List<object?[]>();
-            while (rows.Count < maxRows && reader.Read())
+            var truncated = false;
+            while (reader.Read())
             {
+                if (rows.Count == maxRows) { truncated = true; break; }
                 var values = new object?[reader.FieldCount];
                 reader.GetValues(values!);
                 rows.Add(values.Select(v => v is DBNull ? null : v).ToArray());
             }
-            return new QueryResult(columns, rows);
+            return new QueryResult(columns, rows, truncated);
         }
         catch (DuckDBException ex)
         {

@@ -11,13 +11,14 @@ public class ModelBuilderTests
         ModelDiscovery.Parse(layer, $"queries/{layer}/{name}.sql", sql);
 
     [Fact]
-    public void Build_CreatesViewsAndTablesInOrder()
+    public void Build_CreatesViewsAndTablesInOrder_CommentedWithTheirGrain()
     {
         using var w = TempWarehouse.WithLedgers(activities: true);
         var result = new ModelBuilder(w.Connection).Build([
             M("marts", "unit_activities", "select unit_id, count(*) as n_activities from staging.stg_acts group by unit_id"),
-            M("staging", "stg_acts", "select activity_id, unit_id from core.activities"),
+            M("staging", "stg_acts", "-- one row per activity\nselect activity_id, unit_id from core.activities"),
         ]);
+        Assert.Equal("one row per activity", w.Strings("select comment from duckdb_views() where schema_name = 'staging' and view_name = 'stg_acts'").Single());
         Assert.Equal(["staging.stg_acts", "marts.unit_activities"], result.Models.Select(m => m.FullName));
         Assert.Equal(3L, result.Models[1].Rows);
         Assert.Equal("VIEW|BASE TABLE", string.Join("|", w.Strings(
@@ -137,5 +138,23 @@ public class ReadOnlyQueryTests : IDisposable
     {
         var ex = Assert.Throws<InvalidOperationException>(() => ReadOnlyQuery.Run(_snapshot, sql));
         Assert.Contains("failed", ex.Message);
+    }
+}
+
+public class ReadOnlyQueryLimitTests
+{
+    [Fact]
+    public void ResultLongerThanTheLimit_IsMarkedTruncated()
+    {
+        using var w = TempWarehouse.WithLedgers(activities: false);
+        var snapshot = Path.Combine(w.Root, "snapshot.duckdb");
+        new ModelBuilder(w.Connection).Build([ModelDiscovery.Parse("marts", "queries/marts/units.sql", "select unit_id from core.org_units")]);
+        SnapshotPublisher.Publish(w.Connection, snapshot);
+
+        var limited = ReadOnlyQuery.Run(snapshot, "select * from marts.units", maxRows: 2);
+        var whole = ReadOnlyQuery.Run(snapshot, "select * from marts.units", maxRows: 3);
+
+        Assert.Equal((2, true), (limited.Rows.Count, limited.Truncated));
+        Assert.Equal((3, false), (whole.Rows.Count, whole.Truncated));
     }
 }

@@ -40,6 +40,7 @@ public class SqlCommandTests(BranchMonthFixture f) : IClassFixture<BranchMonthFi
         var output = new StringWriter();
         SqlCommand.Run(Settings(), output, "select branch_id, n_active_members from marts.branch_month where month_id = '2026-01' order by 1", "json");
         Assert.Contains("\"branch_id\": \"B01\"", output.ToString());
+        Assert.Contains("\"n_active_members\": 4", output.ToString()); // a number, not a string
         Assert.Equal(3, output.ToString().Split("branch_id").Length - 1);
     }
 }

@@ -20,7 +20,7 @@ public static class SqlCommand
                 break;
             case "json":
                 output.WriteLine(JsonSerializer.Serialize(
-                    result.Rows.Select(r => result.Columns.Select((c, i) => (c, v: r[i])).ToDictionary(p => p.c, p => Text(p.v))),
+                    result.Rows.Select(r => result.Columns.Select((c, i) => (c, v: r[i])).ToDictionary(p => p.c, p => Json(p.v))),
                     new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
                 break;
             case "table":
@@ -32,8 +32,21 @@ public static class SqlCommand
             default:
                 throw new ArgumentException($"--format '{format}' is not one of table, csv, json.");
         }
+        if (result.Truncated)
+            Console.Error.WriteLine($"note: only the first {result.Rows.Count} rows are shown; add a limit or an aggregate to the query.");
         return 0;
     }
+
+    /// <summary>A value for JSON: numbers and booleans stay what they are, dates become yyyy-MM-dd, lists arrays.</summary>
+    private static object? Json(object? value) => value switch
+    {
+        System.Numerics.BigInteger big => (decimal)big,
+        DateTime or DateOnly => Text(value),
+        string => value,
+        System.Collections.IDictionary d => d.Keys.Cast<object>().ToDictionary(k => k.ToString()!, k => Json(d[k])),
+        System.Collections.IEnumerable e => e.Cast<object?>().Select(Json).ToList(),
+        _ => value,
+    };
 
     internal static string? Text(object? value) => value switch
     {
