@@ -16,6 +16,9 @@ public sealed record BuiltModel(string FullName, bool IsTable, long? Rows, doubl
 /// </summary>
 public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? contracts = null)
 {
+    /// <summary>Tables in the model schemas that the program writes itself, not a model: a build keeps them.</summary>
+    public static readonly IReadOnlyList<string> ProgramTables = [$"{ModelLayers.Marts}.{ContractEnforcer.MetricCatalogue}", "marts.branch_flags"];
+
     public ModelBuildResult Build(IReadOnlyList<ModelDefinition> models, Action<BuiltModel>? built = null)
     {
         var ordered = ModelGraph.Order(models);
@@ -63,7 +66,7 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
 
     private List<string> DropStale(IReadOnlyList<ModelDefinition> models)
     {
-        var wanted = models.Select(m => m.FullName).Append($"{ModelLayers.Marts}.{ContractEnforcer.MetricCatalogue}").ToHashSet();
+        var wanted = models.Select(m => m.FullName).Concat(ProgramTables).ToHashSet();
         var existing = connection.Query(
             $"select table_schema || '.' || table_name, table_type from information_schema.tables where table_catalog = current_database() and table_schema in ({string.Join(", ", ModelLayers.All.Select(SqlExtensions.Literal))})",
             r => (Name: r.GetString(0), IsView: r.GetString(1) == "VIEW"));

@@ -28,6 +28,11 @@ var model = new Command("model", "Build the SQL models under queries/ and publis
 model.SetAction(p => Cli(() => ModelCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out)));
 root.Subcommands.Add(model);
 
+var truth = new Option<string?>("--truth") { Description = "A ground-truth file (the demo's ground-truth.json) to judge the flags against on months not trained on" };
+var flag = new Command("flag", "Train the lagging-branch model, score every branch-month and store the flags with their reasons") { truth };
+flag.SetAction(p => Cli(() => FlagCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out, p.GetValue(truth))));
+root.Subcommands.Add(flag);
+
 var query = new Argument<string>("query") { Description = "One read-only SQL query against the snapshot" };
 var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
 var sql = new Command("sql", "Run a read-only query against the published snapshot") { query, format };

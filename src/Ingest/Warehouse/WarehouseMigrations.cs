@@ -177,5 +177,24 @@ public static class WarehouseMigrations
                 description varchar not null
             );
             """),
+        new(3, "lagging-branch model runs", """
+            create table ops.flag_runs (
+                run_id integer not null primary key,
+                model_version varchar not null,
+                model_path varchar not null,
+                trained_at timestamptz not null,
+                train_rows integer not null,
+                train_months varchar not null,
+                threshold double not null,
+                heldout_months varchar,
+                heldout_rows integer,
+                heldout_auc double,
+                heldout_precision double,
+                heldout_recall double,
+                baseline_precision double,
+                baseline_recall double,
+                flagged_rows integer not null
+            );
+            """),
     ];
 }
