@@ -2,6 +2,19 @@
 -- Gaps compare a branch with the median of its peers (branches of the same category) in the same month.
 with branch_month as (select * from marts.branch_month where n_active_members > 0),
 evaluations as (select * from core.evaluations),
+periods as (select * from intermediate.int_org_life_periods),
+months as (select * from intermediate.int_months),
+
+-- Year-to-date compliance reacts slowly; the share of monthly meetings held in the last three months does not.
+recent_meetings as (
+    select months.month_id, periods.branch_id, avg(case when periods.is_met then 1.0 else 0.0 end) as recent_compliance
+    from months
+    join periods
+        on periods.period = 'month' and periods.is_applicable
+        and periods.period_end <= months.month_end
+        and periods.period_end > months.month_end - interval 3 month
+    group by all
+),
 
 rolling as (
     select
@@ -11,6 +24,7 @@ rolling as (
         avg(participation_rate) over w_prev3 as participation_prev_3m,
         avg(attendance_rate) over w_prev3 as attendance_prev_3m,
     from branch_month
+    left join recent_meetings using (month_id, branch_id)
     window
         w3 as (partition by branch_id order by month_id rows between 2 preceding and current row),
         w_prev3 as (partition by branch_id order by month_id rows between 5 preceding and 3 preceding)
@@ -23,6 +37,7 @@ peers as (
         median(participation_3m) as peer_participation,
         median(attendance_3m) as peer_attendance,
         median(org_life_compliance) as peer_compliance,
+        median(recent_compliance) as peer_recent_compliance,
         median(pledge_coverage) as peer_pledge_coverage,
         median(pledge_completion) as peer_pledge_completion,
     from rolling
@@ -48,6 +63,8 @@ final as (
         r.participation_3m - p.peer_participation as participation_gap,
         r.attendance_3m - p.peer_attendance as attendance_gap,
         r.org_life_compliance - p.peer_compliance as compliance_gap,
+        r.recent_compliance,
+        r.recent_compliance - p.peer_recent_compliance as recent_compliance_gap,
         r.pledge_coverage - p.peer_pledge_coverage as pledge_coverage_gap,
         -- Pledge progress against the calendar: how far the typical branch of its kind has come by this month.
         r.pledge_completion - p.peer_pledge_completion as pledge_progress_gap,

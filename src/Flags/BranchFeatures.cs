@@ -29,6 +29,8 @@ public sealed class BranchFeatures
     public float ParticipationGap { get; set; }
     public float AttendanceGap { get; set; }
     public float ComplianceGap { get; set; }
+    public float RecentCompliance { get; set; }
+    public float RecentComplianceGap { get; set; }
     public float PledgeCoverageGap { get; set; }
     public float PledgeProgressGap { get; set; }
     public float IsStudent { get; set; }
@@ -38,6 +40,6 @@ public sealed class BranchFeatures
     [
         nameof(Members), nameof(Participation3m), nameof(Attendance3m), nameof(Compliance), nameof(PledgeCoverage),
         nameof(PledgeCompletion), nameof(ParticipationTrend), nameof(AttendanceTrend), nameof(ParticipationGap),
-        nameof(AttendanceGap), nameof(ComplianceGap), nameof(PledgeCoverageGap), nameof(PledgeProgressGap), nameof(IsStudent),
+        nameof(AttendanceGap), nameof(ComplianceGap), nameof(RecentCompliance), nameof(RecentComplianceGap), nameof(PledgeCoverageGap), nameof(PledgeProgressGap), nameof(IsStudent),
     ];
 }

@@ -40,6 +40,8 @@ public static class FeatureReader
             ParticipationGap = F("participation_gap"),
             AttendanceGap = F("attendance_gap"),
             ComplianceGap = F("compliance_gap"),
+            RecentCompliance = F("recent_compliance"),
+            RecentComplianceGap = F("recent_compliance_gap"),
             PledgeCoverageGap = F("pledge_coverage_gap"),
             PledgeProgressGap = F("pledge_progress_gap"),
             IsStudent = (bool)r["is_student"] ? 1 : 0,

@@ -28,6 +28,8 @@ public static class FlagReasons
             $"组织生活出勤率较前三个月下降{Points(f.AttendanceTrend)}个百分点",
         nameof(BranchFeatures.ComplianceGap) or nameof(BranchFeatures.Compliance) when f.ComplianceGap < -0.05 =>
             $"“三会一课”按期完成率{Pct(f.Compliance)}，低于同类支部中位数{Points(f.ComplianceGap)}个百分点",
+        nameof(BranchFeatures.RecentComplianceGap) or nameof(BranchFeatures.RecentCompliance) when f.RecentComplianceGap < -0.05 =>
+            $"近三个月按期召开的组织生活会议占应开的{Pct(f.RecentCompliance)}，低于同类支部中位数{Points(f.RecentComplianceGap)}个百分点",
         nameof(BranchFeatures.PledgeCoverageGap) or nameof(BranchFeatures.PledgeCoverage) when f.PledgeCoverageGap < -0.05 =>
             $"七一/八一工程承诺覆盖率{Pct(f.PledgeCoverage)}，低于同类支部中位数{Points(f.PledgeCoverageGap)}个百分点",
         nameof(BranchFeatures.PledgeProgressGap) or nameof(BranchFeatures.PledgeCompletion) when f.PledgeProgressGap < -0.03 =>
@@ -35,11 +37,25 @@ public static class FlagReasons
         _ => null,
     };
 
-    /// <summary>Reasons from the features in order of their contribution (largest first), without repeats.</summary>
+    /// <summary>What a feature is about: two features on the same topic give one reason, not two.</summary>
+    public static string Topic(string feature) => feature switch
+    {
+        nameof(BranchFeatures.Participation3m) or nameof(BranchFeatures.ParticipationGap) or nameof(BranchFeatures.ParticipationTrend) => "participation",
+        nameof(BranchFeatures.Attendance3m) or nameof(BranchFeatures.AttendanceGap) or nameof(BranchFeatures.AttendanceTrend) => "attendance",
+        nameof(BranchFeatures.Compliance) or nameof(BranchFeatures.ComplianceGap) or nameof(BranchFeatures.RecentCompliance) or nameof(BranchFeatures.RecentComplianceGap) => "meetings",
+        nameof(BranchFeatures.PledgeCoverage) or nameof(BranchFeatures.PledgeCoverageGap) => "pledge coverage",
+        nameof(BranchFeatures.PledgeCompletion) or nameof(BranchFeatures.PledgeProgressGap) => "pledge progress",
+        _ => feature,
+    };
+
+    /// <summary>Reasons from the features in order of their contribution (largest first), one per topic.</summary>
     public static List<string> From(BranchFeatures f, IEnumerable<(string Feature, float Contribution)> contributions, int max = 3)
     {
         var reasons = contributions.Where(c => c.Contribution > 0).OrderByDescending(c => c.Contribution)
-            .Select(c => Sentence(c.Feature, f)).OfType<string>().Distinct().Take(max).ToList();
+            .Select(c => (Topic: Topic(c.Feature), Text: Sentence(c.Feature, f)))
+            .Where(r => r.Text is not null)
+            .DistinctBy(r => r.Topic)
+            .Select(r => r.Text!).Take(max).ToList();
         if (reasons.Count == 0) reasons.Add("综合各项指标，该支部的得分明显低于同类支部");
         return reasons;
     }

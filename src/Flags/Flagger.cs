@@ -24,20 +24,26 @@ public sealed class Flagger(DuckDBConnection warehouse, string queriesDir, strin
         var months = labelled.Select(r => r.MonthId).Distinct().Order(StringComparer.Ordinal).ToList();
         string? heldOutMonths = null;
         Evaluation? heldOut = null;
+        float? timeThreshold = null;
         if (months.Count >= 3)
         {
             var cut = months[months.Count * 2 / 3];
             var earlier = labelled.Where(r => string.CompareOrdinal(r.MonthId, cut) < 0).ToList();
             var later = labelled.Where(r => string.CompareOrdinal(r.MonthId, cut) >= 0).ToList();
-            if (earlier.Any(r => r.Label) && earlier.Any(r => !r.Label))
+            if (earlier.Any(r => r.Label) && earlier.Any(r => !r.Label) && later.Any(r => r.Label))
             {
-                heldOut = LaggingModel.Train(earlier).Evaluate(later, r => r.Label);
+                var judged = LaggingModel.Train(earlier);
+                heldOut = judged.Evaluate(later, r => r.Label);
                 heldOutMonths = $"{cut}…{months[^1]}";
+                // The decision threshold comes from exactly the situation the model is used in: later months scored
+                // by a model trained on earlier ones.
+                timeThreshold = LaggingModel.BestThreshold(judged.Score(later).Select(s => (s.Probability, s.Features.Label)).ToList());
             }
         }
 
         // The model in use learns from every labelled month, and scoring goes through the saved file.
         var trained = LaggingModel.Train(labelled);
+        if (timeThreshold is { } threshold) trained = trained.WithThreshold(threshold);
         var path = Path.Combine(modelsDir, trained.Version + ".zip");
         trained.Save(path);
         var model = LaggingModel.Load(path, trained.Version);
