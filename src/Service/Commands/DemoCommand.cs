@@ -6,7 +6,8 @@ namespace Analytics.Service.Commands;
 
 /// <summary>
 /// <c>analytics demo</c>: generates the demo university's ledgers and runs every pipeline stage over them
-/// (now: ingest, then models and the evaluators' snapshot, then the example queries).
+/// (now: ingest, models and the evaluators' snapshot, the example queries, then the lagging-branch flags judged
+/// against the generator's ground truth).
 /// </summary>
 public static class DemoCommand
 {
@@ -41,6 +42,8 @@ public static class DemoCommand
         output.WriteLine();
         ModelCommand.Run(settings, clock, output);
         ShowExamples(settings, output);
+        output.WriteLine();
+        FlagCommand.Run(settings, clock, output, dataset.GroundTruthPath);
         return 0;
     }
 
