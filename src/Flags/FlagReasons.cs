@@ -49,14 +49,20 @@ public static class FlagReasons
     };
 
     /// <summary>Reasons from the features in order of their contribution (largest first), one per topic.</summary>
-    public static List<string> From(BranchFeatures f, IEnumerable<(string Feature, float Contribution)> contributions, int max = 3)
+    public static List<FlagReason> From(BranchFeatures f, IEnumerable<(string Feature, float Contribution)> contributions, int max = 3)
     {
         var reasons = contributions.Where(c => c.Contribution > 0).OrderByDescending(c => c.Contribution)
-            .Select(c => (Topic: Topic(c.Feature), Text: Sentence(c.Feature, f)))
+            .Select(c => new FlagReason(Topic(c.Feature), Sentence(c.Feature, f)!))
             .Where(r => r.Text is not null)
             .DistinctBy(r => r.Topic)
-            .Select(r => r.Text!).Take(max).ToList();
-        if (reasons.Count == 0) reasons.Add("综合各项指标，该支部的得分明显低于同类支部");
+            .Take(max).ToList();
+        if (reasons.Count == 0) reasons.Add(new FlagReason("overall", "综合各项指标，该支部的得分明显低于同类支部"));
         return reasons;
     }
+}
+
+/// <summary>One reason of a flag: its topic (participation, attendance, meetings, pledge coverage, pledge progress) and its sentence.</summary>
+public sealed record FlagReason(string Topic, string Text)
+{
+    public override string ToString() => Text;
 }

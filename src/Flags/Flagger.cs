@@ -70,16 +70,22 @@ public sealed class Flagger(DuckDBConnection warehouse, string queriesDir, strin
         }
     }
 
-    private void Store(List<BranchScore> scores, List<BranchFlag> flags, LaggingModel model)
+    /// <summary>Creates (or empties) marts.branch_flags.</summary>
+    public static void CreateFlagsTable(DuckDBConnection warehouse)
     {
-        var reasons = flags.ToDictionary(f => (f.BranchId, f.MonthId), f => f.Reasons);
         warehouse.Execute("create schema if not exists marts");
         warehouse.Execute($"""
             create or replace table {FlagsTable} (
                 branch_id varchar not null, branch_name varchar not null, college_id varchar, month_id varchar not null,
                 score double not null, threshold double not null, is_flagged boolean not null,
-                model_version varchar not null, reasons varchar[], primary key (branch_id, month_id))
+                model_version varchar not null, reasons varchar[], reason_topics varchar[], primary key (branch_id, month_id))
             """);
+    }
+
+    private void Store(List<BranchScore> scores, List<BranchFlag> flags, LaggingModel model)
+    {
+        var reasons = flags.ToDictionary(f => (f.BranchId, f.MonthId), f => f.Reasons);
+        CreateFlagsTable(warehouse);
         using (var appender = warehouse.CreateAppender("marts", "branch_flags"))
             foreach (var s in scores)
             {
@@ -87,7 +93,10 @@ public sealed class Flagger(DuckDBConnection warehouse, string queriesDir, strin
                 var row = appender.CreateRow().AppendValue(f.BranchId).AppendValue(f.BranchName).AppendValue(f.CollegeId).AppendValue(f.MonthId)
                     .AppendValue((double)s.Probability).AppendValue((double)model.Threshold).AppendValue(s.Probability >= model.Threshold)
                     .AppendValue(model.Version);
-                (reasons.TryGetValue((f.BranchId, f.MonthId), out var r) ? row.AppendValue(r.ToList()) : row.AppendNullValue()).EndRow();
+                if (reasons.TryGetValue((f.BranchId, f.MonthId), out var r))
+                    row.AppendValue(r.Select(x => x.Text).ToList()).AppendValue(r.Select(x => x.Topic).ToList()).EndRow();
+                else
+                    row.AppendNullValue().AppendNullValue().EndRow();
             }
         warehouse.Execute($"comment on table {FlagsTable} is 'one row per branch per month with members: the lagging-branch model''s score (probability of ending the year lagging), its threshold, and for flagged branches the reasons in Chinese'");
     }

@@ -30,6 +30,9 @@ public sealed class AnalyticsSettings
     /// <summary>The SQL models; default ./queries, else the copy shipped beside the program.</summary>
     public string? QueriesDir { get; set; }
 
+    /// <summary>Alert channels: by default only the file sink &lt;DataDir&gt;/alerts/alerts.jsonl.</summary>
+    public Analytics.Flags.Alerts.AlertOptions Alerts { get; set; } = new();
+
     public string Warehouse => WarehousePath ?? Path.Combine(DataDir, "warehouse.duckdb");
 
     public string Snapshot => SnapshotPath ?? Path.Combine(DataDir, "snapshot.duckdb");
@@ -51,6 +54,7 @@ public sealed class AnalyticsSettings
         var settings = new AnalyticsSettings();
         configuration.GetSection("Analytics").Bind(settings);
         if (!string.IsNullOrWhiteSpace(dataDirOverride)) settings.DataDir = dataDirOverride;
+        settings.Alerts.FilePath ??= Path.Combine(settings.DataDir, "alerts", "alerts.jsonl");
         return settings;
     }
 }

@@ -37,10 +37,11 @@ public class FlagReasonsTests
             "组织生活出勤率19%，低于同类支部中位数60个百分点",
             "“三会一课”按期完成率39%，低于同类支部中位数48个百分点",
             "参与率较前三个月下降26个百分点",
-        ], reasons);
+        ], reasons.Select(r => r.Text));
+        Assert.Equal(["attendance", "meetings", "participation"], reasons.Select(r => r.Topic));
     }
 
     [Fact]
     public void NoUsableContribution_StillSaysSomething() =>
-        Assert.Equal(["综合各项指标，该支部的得分明显低于同类支部"], FlagReasons.From(Branch(), [(nameof(BranchFeatures.Members), 1f)]));
+        Assert.Equal(["综合各项指标，该支部的得分明显低于同类支部"], FlagReasons.From(Branch(), [(nameof(BranchFeatures.Members), 1f)]).Select(r => r.Text));
 }

@@ -14,7 +14,7 @@ public class SqlCommandTests(BranchMonthFixture f) : IClassFixture<BranchMonthFi
     }
 
     public static TheoryData<string> Examples() =>
-        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "queries", "examples"), "*.sql").Select(Path.GetFileName).Order()!];
+        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "queries", "examples"), "*.sql").Select(f => Path.GetFileName(f)).Order()];
 
     [Theory]
     [MemberData(nameof(Examples))]

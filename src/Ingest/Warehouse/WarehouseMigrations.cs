@@ -196,5 +196,25 @@ public static class WarehouseMigrations
                 flagged_rows integer not null
             );
             """),
+        new(4, "alerts and their deliveries", """
+            create table ops.alerts (
+                alert_id integer not null primary key,
+                branch_id varchar not null,
+                month_id varchar not null,
+                topics varchar[] not null,
+                reasons varchar[] not null,
+                score double not null,
+                model_version varchar not null,
+                created_at timestamptz not null
+            );
+            create table ops.alert_deliveries (
+                alert_id integer not null,
+                channel varchar not null,
+                attempt integer not null,
+                attempted_at timestamptz not null,
+                succeeded boolean not null,
+                detail varchar
+            );
+            """),
     ];
 }

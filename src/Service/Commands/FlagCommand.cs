@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.Flags;
+using Analytics.Flags.Alerts;
 using Analytics.Ingest.Warehouse;
 using Analytics.Model;
 using Analytics.Service.Cli;
@@ -48,10 +49,36 @@ public static class FlagCommand
             output.WriteLine($"  {f.BranchId} {f.BranchName} (score {f.Score.ToString("0.000", CultureInfo.InvariantCulture)})");
             foreach (var reason in f.Reasons) output.WriteLine($"    - {reason}");
         }
+        SendAlerts(connection, settings, clock, output);
         SnapshotPublisher.Publish(connection, settings.Snapshot);
         output.WriteLine();
         output.WriteLine($"Flags of {report.ScoredRows} branch-months in {Flagger.FlagsTable}; run #{report.RunId} in ops.flag_runs; snapshot republished to {Path.GetFullPath(settings.Snapshot)}");
         return 0;
+    }
+
+    /// <summary>New flags become alerts and go out over every configured channel; failures are reported, not fatal.</summary>
+    private static void SendAlerts(DuckDB.NET.Data.DuckDBConnection connection, AnalyticsSettings settings, TimeProvider clock, TextWriter output)
+    {
+        var alerts = new AlertPlanner(connection, clock).Plan();
+        using var http = new HttpClient();
+        var channels = AlertDispatcher.Channels(settings.Alerts, http);
+        output.WriteLine();
+        output.WriteLine($"Alerts: {alerts.Count} new (a flag that persists alerts only for new reasons); channels: " +
+                         (channels.Count == 0 ? "none configured" : string.Join(", ", channels.Select(Describe))));
+        var deliveries = new AlertDispatcher(connection, channels, settings.Alerts, clock).DeliverAsync(alerts).GetAwaiter().GetResult();
+        foreach (var failed in deliveries.Where(d => !d.Succeeded))
+            output.WriteLine($"  alert #{failed.AlertId} not delivered by {failed.Channel} after {failed.Attempts} attempts: {failed.LastError}");
+        if (deliveries.Count > 0)
+            output.WriteLine($"  {deliveries.Count(d => d.Succeeded)} of {deliveries.Count} deliveries succeeded; every attempt is in ops.alert_deliveries");
+
+        // Where alerts go, without secrets: no password, no URL query (robot keys live there).
+        string Describe(IAlertChannel c) => c switch
+        {
+            FileChannel => $"file {Path.GetFullPath(settings.Alerts.FilePath!)}",
+            WebhookChannel => $"{c.Name} {new Uri(settings.Alerts.Webhook.Url!).GetLeftPart(UriPartial.Path)}",
+            EmailChannel => $"email via {settings.Alerts.Email.Host}:{settings.Alerts.Email.Port} to {settings.Alerts.Email.To.Length} recipient(s)",
+            _ => c.Name,
+        };
     }
 
     private static string F(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";

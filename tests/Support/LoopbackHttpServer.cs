@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Analytics.Tests.Support;
+
+/// <summary>A real HTTP server on 127.0.0.1 that answers each request with the next scripted status and keeps the bodies.</summary>
+public sealed class LoopbackHttpServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Queue<int> _statuses;
+    private readonly Task _loop;
+
+    public string Url { get; }
+    public List<string> Bodies { get; } = [];
+
+    public LoopbackHttpServer(params int[] statuses)
+    {
+        _statuses = new Queue<int>(statuses);
+        var port = FreePort();
+        Url = $"http://127.0.0.1:{port}/hook?key=secret-robot-key";
+        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _listener.Start();
+        _loop = Task.Run(Serve);
+    }
+
+    public static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    private async Task Serve()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try { context = await _listener.GetContextAsync(); }
+            catch (Exception) { return; }
+            string body;
+            using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
+                body = await reader.ReadToEndAsync();
+            lock (Bodies) Bodies.Add(body);
+            context.Response.StatusCode = _statuses.Count > 0 ? _statuses.Dequeue() : 200;
+            context.Response.Close();
+        }
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+    }
+}
