@@ -33,6 +33,14 @@ public sealed class AnalyticsSettings
     /// <summary>Alert channels: by default only the file sink &lt;DataDir&gt;/alerts/alerts.jsonl.</summary>
     public Analytics.Flags.Alerts.AlertOptions Alerts { get; set; } = new();
 
+    /// <summary>The report font; default fonts/wqy-microhei-gb2312.ttf here or beside the program.</summary>
+    public string? FontPath { get; set; }
+
+    /// <summary>Where the PDFs go: &lt;ReportsDir&gt;/YYYY-MM/; default &lt;DataDir&gt;/reports.</summary>
+    public string? ReportsPath { get; set; }
+
+    public string ReportsDir => ReportsPath ?? Path.Combine(DataDir, "reports");
+
     public string Warehouse => WarehousePath ?? Path.Combine(DataDir, "warehouse.duckdb");
 
     public string Snapshot => SnapshotPath ?? Path.Combine(DataDir, "snapshot.duckdb");

@@ -33,6 +33,12 @@ var flag = new Command("flag", "Train the lagging-branch model, score every bran
 flag.SetAction(p => Cli(() => FlagCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out, p.GetValue(truth))));
 root.Subcommands.Add(flag);
 
+var month = new Option<string>("--month") { Description = "The month to report, YYYY-MM", Required = true };
+var college = new Option<string?>("--college") { Description = "Only this college's report (its unit id)" };
+var report = new Command("report", "Render the month's assessment PDFs: school.pdf and one per college") { month, college };
+report.SetAction(p => Cli(() => { ReportCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out, p.GetValue(month)!, p.GetValue(college)); return 0; }));
+root.Subcommands.Add(report);
+
 var query = new Argument<string>("query") { Description = "One read-only SQL query against the snapshot" };
 var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
 var sql = new Command("sql", "Run a read-only query against the published snapshot") { query, format };

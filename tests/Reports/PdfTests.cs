@@ -19,7 +19,7 @@ public class PdfTests : IDisposable
         page.Footer.PageNumber("第 {page} 页 / 共 {total} 页");
         page.Content.Column(c =>
         {
-            c.Item().Text("2026年10月 学校月度评估报告", new TextStyle(20, Bold: true));
+            c.Item().Text("2026年10月 学校月度评估报告", new TextStyle(20));
             c.Item().Text(string.Concat(Enumerable.Repeat("以习近平新时代中国特色社会主义思想为指导，立足学校实际，挖掘学校特色。", 12)));
             c.Item().Drawing("chart", 120, (canvas, size) =>
             {

@@ -92,3 +92,21 @@ internal sealed class PageBreak : Element
 
     public override void Reset() => _done = false;
 }
+
+/// <summary>Draws its child only where it fits entirely (or on a fresh page, where nothing more can be had): keeps a
+/// heading with the first lines under it.</summary>
+internal sealed class ShowEntire : Element
+{
+    public Container Child { get; } = new();
+
+    public override SpacePlan Measure(LayoutContext context, Size available)
+    {
+        var plan = Child.Measure(context, available);
+        var freshPage = available.Height >= context.ContentHeight - 0.5f;
+        return plan.Kind == SpaceKind.PartialRender && !freshPage ? SpacePlan.Wrap() : plan;
+    }
+
+    public override void Draw(LayoutContext context, Size available) => Child.Draw(context, available);
+
+    public override void Reset() => Child.Reset();
+}

@@ -43,6 +43,7 @@ public static class DocumentRenderer
             var footerHeight = Height(page.Footer.Measure(context, new Size(width, page.PageSize.Height / 3)));
             var contentTop = page.Margin + headerHeight + (headerHeight > 0 ? page.Gap : 0);
             var contentSize = new Size(width, page.PageSize.Height - contentTop - page.Margin - footerHeight - (footerHeight > 0 ? page.Gap : 0));
+            context.ContentHeight = contentSize.Height;
             var plan = page.Content.Measure(context, contentSize);
             if (plan.Kind == SpaceKind.Wrap)
                 throw new InvalidOperationException($"An element needs more room than a whole page has ({contentSize.Width:0} × {contentSize.Height:0} pt) on page {number}.");

@@ -43,7 +43,7 @@ public sealed class TableDescriptor
     private readonly List<IReadOnlyList<string>> _rows = [];
     private IReadOnlyList<string>? _header;
     private float[]? _widths;
-    public TextStyle HeaderStyle { get; set; } = new(9.5f, Bold: true);
+    public TextStyle HeaderStyle { get; set; } = new(9.5f, new SKColor(0x6E, 0x14, 0x14));
     public TextStyle BodyStyle { get; set; } = new(9.5f);
     public SKColor HeaderFill { get; set; } = new(0xF6, 0xE3, 0xDC);
     public SKColor? ZebraFill { get; set; } = new SKColor(0xFA, 0xF6, 0xF4);
@@ -93,6 +93,14 @@ public static class ContainerExtensions
         var frame = new Frame(null, color, width);
         Put(container, frame);
         return frame.Child;
+    }
+
+    /// <summary>The content that follows moves to the next page as a whole unless it fits here entirely.</summary>
+    public static Container ShowEntire(this Container container)
+    {
+        var entire = new ShowEntire();
+        Put(container, entire);
+        return entire.Child;
     }
 
     public static void Text(this Container container, string text, TextStyle? style = null, TextAlign align = TextAlign.Left) =>

@@ -5,7 +5,7 @@ namespace Analytics.Reports.Document;
 /// <summary>Draws onto a Skia PDF page with one embedded TrueType font (so the PDF's text can be searched and copied).</summary>
 internal sealed class PdfCanvas(SKTypeface typeface) : IDrawingCanvas, IDisposable
 {
-    private readonly Dictionary<(float, bool), SKFont> _fonts = new();
+    private readonly Dictionary<float, SKFont> _fonts = new();
     private readonly SKPaint _paint = new() { IsAntialias = true };
     public SKCanvas? Canvas { get; set; }
 
@@ -13,8 +13,8 @@ internal sealed class PdfCanvas(SKTypeface typeface) : IDrawingCanvas, IDisposab
 
     private SKFont Font(TextStyle style)
     {
-        if (!_fonts.TryGetValue((style.Size, style.Bold), out var font))
-            _fonts[(style.Size, style.Bold)] = font = new SKFont(typeface, style.Size) { Embolden = style.Bold, Subpixel = true };
+        if (!_fonts.TryGetValue(style.Size, out var font))
+            _fonts[style.Size] = font = new SKFont(typeface, style.Size) { Subpixel = true };
         return font;
     }
 

@@ -13,8 +13,7 @@ public static class PdfWriter
 {
     public static PdfResult Write(Stream output, PageSetup page, DocumentInfo info, string fontPath)
     {
-        using var typeface = SKTypeface.FromFile(fontPath, 0)
-            ?? throw new InvalidOperationException($"The font {fontPath} cannot be read.");
+        var typeface = ReportFont.Get(fontPath);
         using var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata
         {
             Title = info.Title, Author = info.Author, Creator = "Kiln-Fire Red Analytics", Producer = "Kiln-Fire Red Analytics",

@@ -6,8 +6,8 @@ namespace Analytics.Service.Commands;
 
 /// <summary>
 /// <c>analytics demo</c>: generates the demo university's ledgers and runs every pipeline stage over them
-/// (now: ingest, models and the evaluators' snapshot, the example queries, then the lagging-branch flags judged
-/// against the generator's ground truth).
+/// (ingest, models and the evaluators' snapshot, the example queries, the lagging-branch flags judged against the
+/// generator's ground truth, the alerts, and the assessment PDFs of every month).
 /// </summary>
 public static class DemoCommand
 {
@@ -44,7 +44,25 @@ public static class DemoCommand
         ShowExamples(settings, output);
         output.WriteLine();
         FlagCommand.Run(settings, clock, output, dataset.GroundTruthPath);
+        output.WriteLine();
+        WriteReports(settings, clock, output, u);
         return 0;
+    }
+
+    /// <summary>The assessment PDFs of every demo month: one line per month.</summary>
+    private static void WriteReports(AnalyticsSettings settings, TimeProvider clock, TextWriter output, DemoUniversity u)
+    {
+        output.WriteLine($"Rendering the monthly assessments of every demo month into {Path.GetFullPath(settings.ReportsDir)} …");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var total = 0;
+        foreach (var m in u.Months())
+        {
+            var month = m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            var reports = ReportCommand.Run(settings, clock, TextWriter.Null, month, null, quiet: true);
+            total += reports.Count;
+            output.WriteLine($"  {month}: {Path.GetFullPath(reports[0].Path)} and {reports.Count - 1} college reports ({reports.Sum(r => r.Pages)} pages, {reports.Sum(r => r.Bytes) / 1_048_576.0:0.0} MB)");
+        }
+        output.WriteLine($"{total} PDFs in {watch.Elapsed.TotalSeconds:0.0} s; each chart also as PNG and SVG under <month>/charts/.");
     }
 
     /// <summary>Runs each example query of queries/examples against the snapshot, as an evaluator would.</summary>

@@ -1,0 +1,12 @@
+-- 数据质量: per ledger, files loaded, rows read, loaded and quarantined, and the last load (warehouse ops tables)
+select
+    kind as ledger,
+    count(*) as n_files,
+    sum(rows_read) as rows_read,
+    sum(rows_loaded) as rows_loaded,
+    sum(rows_quarantined) as rows_quarantined,
+    strftime(max(finished_at) at time zone 'Asia/Shanghai', '%Y-%m-%d') as last_loaded_on,
+from ops.ingested_files
+where status = 'loaded'
+group by kind
+order by kind

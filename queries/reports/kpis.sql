@@ -1,0 +1,11 @@
+-- 主要指标: the unit's figures in the month and the previous month (:unit is 'school' or a college id)
+select month_id, n_active_members, participation_rate, attendance_rate, org_life_compliance, pledge_coverage,
+    pledge_completion, activity_coverage, reach, n_partners, n_publicity_items, n_publicity_reads, composite_score, grade
+from (
+    select 'school' as unit_id, * from marts.school_month
+    union all by name
+    select college_id as unit_id, * exclude (college_id, college_name) from marts.college_month
+)
+where unit_id = :unit and month_id <= :month
+order by month_id desc
+limit 2

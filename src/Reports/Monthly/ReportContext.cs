@@ -1,0 +1,24 @@
+using Analytics.Reports.Charts;
+
+namespace Analytics.Reports.Monthly;
+
+/// <summary>What a report is about and where its pieces come from and go.</summary>
+/// <param name="Unit">"school" or a college id.</param>
+/// <param name="AsOf">The data's as-of time (the last ledger load), printed and used as the PDF's date.</param>
+/// <param name="ChartDir">Where each chart is also saved as PNG and SVG.</param>
+public sealed record ReportContext(ReportQuery Queries, string Month, string Unit, string UnitName, DateTime AsOf, string ChartDir, string FontPath)
+{
+    public bool IsSchool => Unit == "school";
+
+    public ReportRows Rows(string query) => Queries.Run(query, Month, Unit);
+
+    /// <summary>Saves a chart as PNG and SVG beside the PDF (named by report and chart) and returns its vector drawer.</summary>
+    public Action<SkiaSharp.SKCanvas, Document.Size> Chart(string name, ScottPlot.Plot plot, int width, int height)
+    {
+        Directory.CreateDirectory(ChartDir);
+        var stem = Path.Combine(ChartDir, $"{(IsSchool ? "school" : "college-" + Unit)}-{name}");
+        plot.SavePng(stem + ".png", width * 2, height * 2);
+        plot.SaveSvg(stem + ".svg", width, height);
+        return ChartStyle.Drawer(plot);
+    }
+}

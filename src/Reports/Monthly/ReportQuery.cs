@@ -1,0 +1,41 @@
+using System.Data;
+using Analytics.Ingest.Warehouse;
+using DuckDB.NET.Data;
+
+namespace Analytics.Reports.Monthly;
+
+/// <summary>The rows of one report query, by column name.</summary>
+public sealed class ReportRows(List<Dictionary<string, object?>> rows)
+{
+    public IReadOnlyList<Dictionary<string, object?>> Rows => rows;
+    public int Count => rows.Count;
+}
+
+/// <summary>
+/// Runs the report's queries (queries/reports/*.sql). They read only the marts, so each table and chart in a report can
+/// be reproduced from the evaluators' snapshot with the query it cites; :month and :unit are filled in.
+/// </summary>
+public sealed class ReportQuery(DuckDBConnection connection, string queriesDir)
+{
+    public static string Reference(string name) => $"queries/reports/{name}.sql";
+
+    public ReportRows Run(string name, string month, string unit)
+    {
+        var path = Path.Combine(queriesDir, "reports", name + ".sql");
+        if (!File.Exists(path)) throw new InvalidOperationException($"The report query {Path.GetFullPath(path)} is missing.");
+        var sql = File.ReadAllText(path)
+            .Replace(":month", SqlExtensions.Literal(month))
+            .Replace(":unit", SqlExtensions.Literal(unit));
+        return new ReportRows(connection.Query(sql, Map));
+    }
+
+    private static Dictionary<string, object?> Map(IDataRecord record)
+    {
+        var row = new Dictionary<string, object?>();
+        for (var i = 0; i < record.FieldCount; i++)
+            row[record.GetName(i)] = record.IsDBNull(i) ? null
+                // DuckDB's sum() of integers is a HUGEINT; the figures here fit a decimal.
+                : record.GetValue(i) is System.Numerics.BigInteger big ? (decimal)big : record.GetValue(i);
+        return row;
+    }
+}
