@@ -23,17 +23,17 @@ internal interface IReportSection
 
 internal static class SectionParts
 {
-    /// <summary>A section heading kept on one page with what comes first under it.</summary>
-    public static void Heading(ColumnDescriptor c, string text, Action<ColumnDescriptor>? first = null) =>
+    /// <summary>
+    /// A section heading with the query that reproduces the section's tables and charts from the evaluators'
+    /// snapshot, kept on one page with what comes first under it.
+    /// </summary>
+    public static void Heading(ColumnDescriptor c, string text, string? query, Action<ColumnDescriptor>? first = null) =>
         c.Item().ShowEntire().Column(block =>
         {
-            block.Item().Padding(0, 10, 0, 2).Text(text, Styles.Heading);
+            block.Item().Padding(0, 10, 0, 0).Text(text, Styles.Heading);
+            if (query is not null) block.Item().Text($"数据来源：{ReportQuery.Reference(query)}（可在评估快照中复现）", Styles.Note);
             first?.Invoke(block);
-        });
-
-    /// <summary>The query that reproduces a table or chart from the evaluators' snapshot.</summary>
-    public static void Source(ColumnDescriptor c, string query) =>
-        c.Item().Text($"数据来源：{ReportQuery.Reference(query)}（可在评估快照中复现）", Styles.Note);
+        }, spacing: 3);
 
     public static void Empty(ColumnDescriptor c, string text) => c.Item().Text(text, Styles.Body);
 }
@@ -58,10 +58,10 @@ internal sealed class KpiSection : IReportSection
     public void Compose(ColumnDescriptor c, ReportContext x)
     {
         var rows = x.Rows("kpis");
-        if (rows.Count == 0 || F.Text(rows.Rows[0]["month_id"]) != x.Month) { SectionParts.Heading(c, "一、主要指标"); SectionParts.Empty(c, "本月没有数据。"); return; }
+        if (rows.Count == 0 || F.Text(rows.Rows[0]["month_id"]) != x.Month) { SectionParts.Heading(c, "一、主要指标", "kpis"); SectionParts.Empty(c, "本月没有数据。"); return; }
         var now = rows.Rows[0];
         var before = rows.Count > 1 ? rows.Rows[1] : null;
-        SectionParts.Heading(c, "一、主要指标");
+        SectionParts.Heading(c, "一、主要指标", "kpis");
         c.Item().Text($"综合得分 {F.Score(now["composite_score"])}（{F.Text(now["grade"])}），较上月 {F.Change(now["composite_score"], before?["composite_score"], false)}。在册党员 {F.Count(now["n_active_members"])} 名。", Styles.Body);
         c.Item().Table(t =>
         {
@@ -78,7 +78,6 @@ internal sealed class KpiSection : IReportSection
             t.Row("合作单位（年度累计）", F.Count(now["n_partners"]), F.Count(before?["n_partners"]), "");
             t.Row("宣传稿件 / 阅读量", $"{F.Count(now["n_publicity_items"])} / {F.Count(now["n_publicity_reads"])}", $"{F.Count(before?["n_publicity_items"])} / {F.Count(before?["n_publicity_reads"])}", "");
         });
-        SectionParts.Source(c, "kpis");
     }
 }
 
@@ -89,12 +88,12 @@ internal sealed class RankingSection : IReportSection
     {
         var query = x.IsSchool ? "college_ranking" : "branch_ranking";
         var rows = x.Rows(query);
-        if (rows.Count == 0) { SectionParts.Heading(c, x.IsSchool ? "二、学院排名" : "二、各支部情况"); SectionParts.Empty(c, "本月没有数据。"); return; }
-        var names = rows.Rows.Select(r => Short(F.Text(r[x.IsSchool ? "college_name" : "branch_name"]))).ToList();
+        if (rows.Count == 0) { SectionParts.Heading(c, x.IsSchool ? "二、学院排名" : "二、各支部情况", query); SectionParts.Empty(c, "本月没有数据。"); return; }
+        var names = rows.Rows.Select(r => Short(F.Text(r[x.IsSchool ? "college_name" : "branch_name"]), x.IsSchool ? null : x.UnitName)).ToList();
         var plot = BarChart.Build(new BarChartData(x.IsSchool ? "各学院综合得分" : "各支部综合得分", names,
             rows.Rows.Select(r => Convert.ToDouble(r["composite_score"] ?? 0d, System.Globalization.CultureInfo.InvariantCulture)).ToList(), "综合得分", Horizontal: true));
-        var height = 40 + 15 * rows.Count;
-        SectionParts.Heading(c, x.IsSchool ? "二、学院排名" : "二、各支部情况", b => b.Item().Drawing("ranking", height, x.Chart("ranking", plot, 500, height)));
+        var height = Math.Max(130, 50 + 18 * rows.Count);
+        SectionParts.Heading(c, x.IsSchool ? "二、学院排名" : "二、各支部情况", query, b => b.Item().Drawing("ranking", height, x.Chart("ranking", plot, 500, height)));
         c.Item().Table(t =>
         {
             if (x.IsSchool)
@@ -114,13 +113,17 @@ internal sealed class RankingSection : IReportSection
                         $"{F.Text(r["rank_among_peers"])}/{F.Text(r["n_peers"])}", F.Percent(r["participation_rate"]), F.Percent(r["attendance_rate"]), F.Percent(r["org_life_compliance"]));
             }
         });
-        SectionParts.Source(c, query);
+
     }
 
     private static string Delta(object? change) => change is null ? "—" : F.Change(change, 0d, false);
 
-    /// <summary>Chart labels drop the suffixes every name shares.</summary>
-    private static string Short(string name) => name.Replace("党总支", "").Replace("党支部", "").Replace("学院", "");
+    /// <summary>Chart labels drop what every name shares: suffixes, and in a college's report the college's name.</summary>
+    private static string Short(string name, string? college)
+    {
+        if (college is not null) name = name.Replace(college.Replace("党总支", ""), "");
+        return name.Replace("党总支", "").Replace("党支部", "").Replace("学院", "");
+    }
 }
 
 /// <summary>预警支部: the branches the model flags, with its reasons.</summary>
@@ -131,11 +134,10 @@ internal sealed class FlagsSection : IReportSection
         var rows = x.Rows("flagged_branches");
         if (rows.Count == 0)
         {
-            SectionParts.Heading(c, "三、预警支部", b => b.Item().Text("本月没有支部被判定为可能落后。", Styles.Body));
-            SectionParts.Source(c, "flagged_branches");
+            SectionParts.Heading(c, "三、预警支部", "flagged_branches", b => b.Item().Text("本月没有支部被判定为可能落后。", Styles.Body));
             return;
         }
-        SectionParts.Heading(c, "三、预警支部", b => b.Item().Text(
+        SectionParts.Heading(c, "三、预警支部", "flagged_branches", b => b.Item().Text(
             $"本月共 {rows.Count} 个支部被判定为可能落后（模型 {F.Text(rows.Rows[0]["model_version"])}，阈值 {F.Score(Convert.ToDouble(rows.Rows[0]["threshold"]) * 100)}%）。", Styles.Body));
         c.Item().Table(t =>
         {
@@ -147,7 +149,6 @@ internal sealed class FlagsSection : IReportSection
                 t.Row(F.Text(r["branch_name"]), F.Percent(r["score"]), reasons);
             }
         });
-        SectionParts.Source(c, "flagged_branches");
     }
 }
 
@@ -157,10 +158,10 @@ internal sealed class PledgeSection : IReportSection
     public void Compose(ColumnDescriptor c, ReportContext x)
     {
         var rows = x.Rows("pledge_items");
-        if (rows.Count == 0) { SectionParts.Heading(c, "四、七一/八一工程进展"); SectionParts.Empty(c, "本月没有承诺数据。"); return; }
+        if (rows.Count == 0) { SectionParts.Heading(c, "四、七一/八一工程进展", "pledge_items"); SectionParts.Empty(c, "本月没有承诺数据。"); return; }
         var plot = BarChart.Build(new BarChartData("各承诺事项完成率", rows.Rows.Select(r => F.Text(r["item"])).ToList(),
             rows.Rows.Select(r => 100 * Convert.ToDouble(r["completion_rate"] ?? 0d, System.Globalization.CultureInfo.InvariantCulture)).ToList(), "完成率（%）"));
-        SectionParts.Heading(c, "四、七一/八一工程进展", b => b.Item().Drawing("pledges", 170, x.Chart("pledges", plot, 500, 170)));
+        SectionParts.Heading(c, "四、七一/八一工程进展", "pledge_items", b => b.Item().Drawing("pledges", 170, x.Chart("pledges", plot, 500, 170)));
         c.Item().Table(t =>
         {
             t.Columns(1.6f, 0.8f, 5, 1.2f, 1.4f, 1.4f);
@@ -168,7 +169,6 @@ internal sealed class PledgeSection : IReportSection
             foreach (var r in rows.Rows)
                 t.Row(F.Text(r["programme"]), F.Text(r["item"]), F.Text(r["item_text"]), F.Count(r["n_members_owing"]), F.Percent(r["pledge_rate"]), F.Percent(r["completion_rate"]));
         });
-        SectionParts.Source(c, "pledge_items");
     }
 }
 
@@ -178,15 +178,14 @@ internal sealed class CoverageSection : IReportSection
     public void Compose(ColumnDescriptor c, ReportContext x)
     {
         var rows = x.Rows("activity_coverage");
-        if (rows.Count == 0) { SectionParts.Heading(c, "五、品牌活动覆盖（年度累计）"); SectionParts.Empty(c, "今年还没有红色文化或实践服务活动。"); return; }
+        if (rows.Count == 0) { SectionParts.Heading(c, "五、品牌活动覆盖（年度累计）", "activity_coverage"); SectionParts.Empty(c, "今年还没有红色文化或实践服务活动。"); return; }
         var units = rows.Rows.Select(r => F.Text(r["unit_name"])).Distinct().ToList();
         var types = rows.Rows.Select(r => F.Text(r["activity_type"])).Distinct().Order(StringComparer.Ordinal).ToList();
         var values = new double[units.Count, types.Count];
         foreach (var r in rows.Rows)
             values[units.IndexOf(F.Text(r["unit_name"])), types.IndexOf(F.Text(r["activity_type"]))] = Convert.ToDouble(r["n_activities_ytd"], System.Globalization.CultureInfo.InvariantCulture);
         var data = new HeatMapData(units, types, values);
-        SectionParts.Heading(c, "五、品牌活动覆盖（年度累计）", b => b.Item().Drawing("coverage", HeatMapChart.Height(data), HeatMapChart.Drawer(data, ReportFont.Get(x.FontPath))));
-        SectionParts.Source(c, "activity_coverage");
+        SectionParts.Heading(c, "五、品牌活动覆盖（年度累计）", "activity_coverage", b => b.Item().Drawing("coverage", HeatMapChart.Height(data), HeatMapChart.Drawer(data, ReportFont.Get(x.FontPath))));
     }
 }
 
@@ -196,15 +195,14 @@ internal sealed class InfluenceSection : IReportSection
     public void Compose(ColumnDescriptor c, ReportContext x)
     {
         var rows = x.Rows("publicity_channels");
-        SectionParts.Heading(c, "六、宣传与影响", b => b.Item().Text("本月各渠道的宣传稿件、阅读量和点赞数：", Styles.Body));
-        if (rows.Count == 0) { SectionParts.Empty(c, "本月没有宣传稿件。"); SectionParts.Source(c, "publicity_channels"); return; }
+        SectionParts.Heading(c, "六、宣传与影响", "publicity_channels", b => b.Item().Text("本月各渠道的宣传稿件、阅读量和点赞数：", Styles.Body));
+        if (rows.Count == 0) { SectionParts.Empty(c, "本月没有宣传稿件。"); return; }
         c.Item().Table(t =>
         {
             t.Columns(3, 2, 2, 2);
             t.Header("渠道", "稿件", "阅读量", "点赞");
             foreach (var r in rows.Rows) t.Row(F.Text(r["channel"]), F.Count(r["n_publicity_items"]), F.Count(r["n_publicity_reads"]), F.Count(r["n_publicity_likes"]));
         });
-        SectionParts.Source(c, "publicity_channels");
     }
 }
 
@@ -214,7 +212,11 @@ internal sealed class DataQualitySection : IReportSection
     public void Compose(ColumnDescriptor c, ReportContext x)
     {
         var files = x.Rows("data_quality");
-        SectionParts.Heading(c, "七、数据质量", b => b.Item().Text("各类台账的导入情况（全部文件累计）：", Styles.Body));
+        SectionParts.Heading(c, "七、数据质量", null, b =>
+        {
+            b.Item().Text($"数据来源：{ReportQuery.Reference("data_quality")}（仓库 ops 表，不在评估快照中）", Styles.Note);
+            b.Item().Text("各类台账的导入情况（全部文件累计）：", Styles.Body);
+        });
         if (files.Count == 0) { SectionParts.Empty(c, "还没有导入任何台账。"); return; }
         c.Item().Table(t =>
         {
@@ -224,6 +226,5 @@ internal sealed class DataQualitySection : IReportSection
                 t.Row(F.Text(r["ledger"]), F.Count(r["n_files"]), F.Count(r["rows_read"]), F.Count(r["rows_loaded"]), F.Count(r["rows_quarantined"]), F.Text(r["last_loaded_on"]));
         });
         c.Item().Text("隔离行保存在仓库的 ops.quarantine 表中，逐行注明文件、行号、列和原因，修正后可重新导入。", Styles.Note);
-        c.Item().Text($"数据来源：{ReportQuery.Reference("data_quality")}（仓库 ops 表，不在评估快照中）", Styles.Note);
     }
 }
