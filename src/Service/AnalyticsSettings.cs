@@ -30,6 +30,9 @@ public sealed class AnalyticsSettings
     /// <summary>The SQL models; default ./queries, else the copy shipped beside the program.</summary>
     public string? QueriesDir { get; set; }
 
+    /// <summary>When the scheduled service's jobs fire, and how old a ledger may get.</summary>
+    public Analytics.Service.Pipeline.ScheduleOptions Schedule { get; set; } = new();
+
     /// <summary>Alert channels: by default only the file sink &lt;DataDir&gt;/alerts/alerts.jsonl.</summary>
     public Analytics.Flags.Alerts.AlertOptions Alerts { get; set; } = new();
 

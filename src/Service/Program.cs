@@ -39,6 +39,14 @@ var report = new Command("report", "Render the month's assessment PDFs: school.p
 report.SetAction(p => Cli(() => { ReportCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out, p.GetValue(month)!, p.GetValue(college)); return 0; }));
 root.Subcommands.Add(report);
 
+var run = new Command("run", "Run the scheduled service (Quartz, Asia/Shanghai): ingest every 15 minutes, rebuild when data changed, reports on the 1st");
+run.SetAction(p => Cli(() => RunCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out)));
+root.Subcommands.Add(run);
+
+var status = new Command("status", "Last run of each job, ledger freshness, quarantined rows and the next fire times");
+status.SetAction(p => Cli(() => StatusCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out)));
+root.Subcommands.Add(status);
+
 var query = new Argument<string>("query") { Description = "One read-only SQL query against the snapshot" };
 var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
 var sql = new Command("sql", "Run a read-only query against the published snapshot") { query, format };

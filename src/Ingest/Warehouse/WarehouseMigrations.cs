@@ -216,5 +216,18 @@ public static class WarehouseMigrations
                 detail varchar
             );
             """),
+        new(5, "job history of the scheduled service", """
+            create table ops.job_runs (
+                run_id integer not null primary key,
+                job varchar not null,               -- ingest | build | reports
+                trigger varchar not null,           -- schedule | catch-up | command
+                period varchar,                     -- the month a reports run is for
+                started_at timestamptz not null,
+                finished_at timestamptz,
+                outcome varchar not null,           -- running | succeeded | failed | cancelled
+                counts varchar,
+                error varchar
+            );
+            """),
     ];
 }

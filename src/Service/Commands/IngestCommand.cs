@@ -17,14 +17,14 @@ public static class IngestCommand
     }
 
     /// <summary>Ingests the inbox and prints the summary table and a quarantine excerpt.</summary>
-    public static IReadOnlyList<FileOutcome> Ingest(AnalyticsSettings settings, TimeProvider clock, TextWriter output)
+    public static IReadOnlyList<FileOutcome> Ingest(AnalyticsSettings settings, TimeProvider clock, TextWriter output, CancellationToken cancellation = default)
     {
         var catalogue = Catalogue.Load(Catalogue.Locate(settings.CataloguesDir));
         using var connection = WarehouseDatabase.Open(settings.Warehouse, clock, settings.MemoryLimit);
         var waiting = Directory.Exists(settings.Ingest.InboxDir) ? Directory.GetFiles(settings.Ingest.InboxDir).Length : 0;
         output.WriteLine($"Ingesting {waiting} file(s) from {settings.Ingest.InboxDir} into {settings.Warehouse}");
         var progress = new ConsoleProgress(output);
-        var outcomes = new InboxIngestor(connection, catalogue, settings.Ingest, clock).Run(progress);
+        var outcomes = new InboxIngestor(connection, catalogue, settings.Ingest, clock).Run(progress, cancellation);
         progress.Finish();
         output.Write(Summary(outcomes));
         output.Write(QuarantineExcerpt(connection, outcomes));
