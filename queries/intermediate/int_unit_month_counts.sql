@@ -1,5 +1,6 @@
 -- one row per unit (branch, college, school) per month: the counts behind the metrics, over the unit and the units
 -- that roll up into it (a college: its own activities and all its branches'; the school: everything)
+-- Sums are cast to bigint: DuckDB sums integers as hugeint, which Parquet and most clients do not have.
 with rollups as (select * from intermediate.int_unit_rollups),
 branches as (select * from intermediate.int_branches),
 months as (select * from intermediate.int_months),
@@ -21,8 +22,8 @@ membership as (
         count(*) as n_active_members,
         count(*) filter (where mm.is_present) as n_members_present,
         count(*) filter (where mm.n_items_pledged > 0) as n_members_pledged,
-        sum(mm.n_items_completed) as n_items_completed,
-        sum(mm.n_items_owed) as n_items_owed,
+        cast(sum(mm.n_items_completed) as bigint) as n_items_completed,
+        cast(sum(mm.n_items_owed) as bigint) as n_items_owed,
     from member_month as mm
     join rollups as r on r.unit_id = mm.branch_id
     group by all
@@ -40,9 +41,9 @@ activity_month as (
     select
         facts.month_id, r.grain, r.rollup_id,
         count(*) as n_activities,
-        sum(facts.reach) as reach,
-        sum(facts.n_attendance_records) filter (where facts.is_org_life) as n_org_life_records,
-        sum(facts.n_present) filter (where facts.is_org_life) as n_org_life_present,
+        cast(sum(facts.reach) as bigint) as reach,
+        cast(sum(facts.n_attendance_records) filter (where facts.is_org_life) as bigint) as n_org_life_records,
+        cast(sum(facts.n_present) filter (where facts.is_org_life) as bigint) as n_org_life_present,
     from facts
     join rollups as r on r.unit_id = facts.unit_id
     group by all
@@ -69,7 +70,7 @@ partners as (
 
 published as (
     select strftime(publicity.published_on, '%Y-%m') as month_id, r.grain, r.rollup_id,
-        count(*) as n_publicity_items, sum(publicity.n_reads) as n_publicity_reads
+        count(*) as n_publicity_items, cast(sum(publicity.n_reads) as bigint) as n_publicity_reads
     from publicity
     join rollups as r on r.unit_id = publicity.unit_id
     group by all

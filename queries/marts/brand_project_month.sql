@@ -21,10 +21,10 @@ final as (
         pm.college_id,
         pm.month_id,
         count(facts.activity_id) filter (where facts.month_id = pm.month_id) as n_activities,
-        coalesce(sum(facts.reach) filter (where facts.month_id = pm.month_id), 0) as reach,
+        coalesce(cast(sum(facts.reach) filter (where facts.month_id = pm.month_id) as bigint), 0) as reach,
         count(distinct nullif(trim(facts.partner), '')) filter (where facts.month_id = pm.month_id) as n_partners,
         count(facts.activity_id) as n_activities_ytd,
-        coalesce(sum(facts.reach), 0) as reach_ytd,
+        coalesce(cast(sum(facts.reach) as bigint), 0) as reach_ytd,
         count(distinct nullif(trim(facts.partner), '')) as n_partners_ytd,
     from project_months as pm
     left join facts

@@ -9,8 +9,8 @@ final as (
         strftime(publicity.published_on, '%Y-%m') as month_id,
         publicity.channel,
         count(*) as n_publicity_items,
-        sum(publicity.n_reads) as n_publicity_reads,
-        sum(publicity.n_likes) as n_publicity_likes,
+        cast(sum(publicity.n_reads) as bigint) as n_publicity_reads,
+        cast(sum(publicity.n_likes) as bigint) as n_publicity_likes,
     from publicity
     join rollups using (unit_id)
     group by all

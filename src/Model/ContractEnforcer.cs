@@ -29,6 +29,12 @@ public sealed class ContractEnforcer(DuckDBConnection connection, MartContracts 
             if (undocumented.Count > 0)
                 throw Broken(mart, $"columns without a description in {MartContracts.FileName}: {string.Join(", ", undocumented)}");
 
+            var hugeints = connection.Query(
+                "select column_name from information_schema.columns where table_catalog = current_database() and table_schema = 'marts' and table_name = ? and data_type = 'HUGEINT'",
+                r => r.GetString(0), mart.Name);
+            if (hugeints.Count > 0)
+                throw Broken(mart, $"columns of type HUGEINT (cast sums to bigint: Parquet and most clients have no 128-bit integer): {string.Join(", ", hugeints)}");
+
             CheckPrimaryKey(mart, contract.PrimaryKey);
             foreach (var (column, target) in contract.References ?? new Dictionary<string, string>())
                 CheckReference(mart, contract.PrimaryKey, column, target);

@@ -47,6 +47,11 @@ var status = new Command("status", "Last run of each job, ledger freshness, quar
 status.SetAction(p => Cli(() => StatusCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out)));
 root.Subcommands.Add(status);
 
+var parquet = new Option<string>("--parquet") { Description = "Directory for the marts as Hive-partitioned Parquet (year, college)", Required = true };
+var export = new Command("export", "Write the marts as Hive-partitioned Parquet that Spark, Trino or another DuckDB can read") { parquet };
+export.SetAction(p => Cli(() => ExportCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out, p.GetValue(parquet)!)));
+root.Subcommands.Add(export);
+
 var query = new Argument<string>("query") { Description = "One read-only SQL query against the snapshot" };
 var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
 var sql = new Command("sql", "Run a read-only query against the published snapshot") { query, format };

@@ -68,3 +68,18 @@ public class ContractTests
         Assert.Contains("has no contract", ex.Message);
     }
 }
+
+public class HugeintContractTests
+{
+    [Fact]
+    public void MartWithAHugeintColumn_FailsTheBuild()
+    {
+        using var w = Analytics.Tests.Support.TempWarehouse.WithLedgers(activities: true);
+        var contracts = new MartContracts(
+            new Dictionary<string, ColumnContract> { ["unit_id"] = new("the unit"), ["n"] = new("a sum") },
+            new Dictionary<string, ModelContract> { ["sums"] = new("one row per unit", ["unit_id"]) });
+        var ex = Assert.Throws<InvalidOperationException>(() => new ModelBuilder(w.Connection, contracts)
+            .Build([ModelDiscovery.Parse("marts", "queries/marts/sums.sql", "select unit_id, sum(participants) as n from core.activities group by unit_id")]));
+        Assert.Contains("HUGEINT", ex.Message);
+    }
+}
