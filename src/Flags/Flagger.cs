@@ -52,22 +52,15 @@ public sealed class Flagger(DuckDBConnection warehouse, string queriesDir, strin
             s.Features.BranchId, s.Features.BranchName, s.Features.CollegeId, s.Features.MonthId, s.Probability, model.Threshold,
             model.Version, FlagReasons.From(s.Features, s.Contributions))).ToList();
 
-        warehouse.Execute("begin transaction");
-        try
+        return warehouse.InTransaction(() =>
         {
             Store(scores, flags, model);
             var runId = (warehouse.Scalar<int?>("select max(run_id) from ops.flag_runs") ?? 0) + 1;
             warehouse.Execute("insert into ops.flag_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 runId, model.Version, Path.GetFullPath(path), clock.GetUtcNow(), labelled.Count, $"{months[0]}…{months[^1]}", (double)model.Threshold,
                 heldOutMonths, heldOut?.Rows, heldOut?.Auc, heldOut?.Precision, heldOut?.Recall, heldOut?.BaselinePrecision, heldOut?.BaselineRecall, flags.Count);
-            warehouse.Execute("commit");
             return new FlagRunReport(runId, model.Version, Path.GetFullPath(path), labelled.Count, $"{months[0]}…{months[^1]}", heldOutMonths, heldOut, scores.Count, flags);
-        }
-        catch
-        {
-            warehouse.Execute("rollback");
-            throw;
-        }
+        });
     }
 
     /// <summary>Creates (or empties) marts.branch_flags.</summary>

@@ -23,45 +23,44 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
     {
         var ordered = ModelGraph.Order(models);
         var total = Stopwatch.StartNew();
-        var results = new List<BuiltModel>();
-        connection.Execute("begin transaction");
-        try
+        return connection.InTransaction(() =>
         {
             foreach (var layer in ModelLayers.All) connection.Execute($"create schema if not exists {layer}");
             var dropped = DropStale(ordered);
+            var results = new List<BuiltModel>();
             foreach (var model in ordered)
             {
-                var watch = Stopwatch.StartNew();
-                try
-                {
-                    // A model may change from view to table (or back) between builds.
-                    var existing = connection.Scalar<string>(
-                        "select table_type from information_schema.tables where table_catalog = current_database() and table_schema = ? and table_name = ?",
-                        model.Schema, model.Name);
-                    if (existing is not null && existing == "VIEW" == model.IsTable)
-                        connection.Execute($"drop {(existing == "VIEW" ? "view" : "table")} {model.FullName}");
-                    connection.Execute($"create or replace {(model.IsTable ? "table" : "view")} {model.FullName} as\n{model.Sql}");
-                    if (model.Grain is { } grain)
-                        connection.Execute($"comment on {(model.IsTable ? "table" : "view")} {model.FullName} is {SqlExtensions.Literal(grain)}");
-                }
-                catch (DuckDBException ex)
-                {
-                    throw new InvalidOperationException($"Model {model.FullName} ({model.SourcePath}) failed: {ex.Message.Split('\n')[0]}", ex);
-                }
-                var rows = model.IsTable ? connection.Scalar<long>($"select count(*) from {model.FullName}") : (long?)null;
-                var result = new BuiltModel(model.FullName, model.IsTable, rows, watch.Elapsed.TotalSeconds);
+                var result = BuildOne(model);
                 results.Add(result);
                 built?.Invoke(result);
             }
             if (contracts is not null) new ContractEnforcer(connection, contracts).Enforce(ordered);
-            connection.Execute("commit");
             return new ModelBuildResult(results, dropped, total.Elapsed.TotalSeconds);
-        }
-        catch
+        });
+    }
+
+    private BuiltModel BuildOne(ModelDefinition model)
+    {
+        var watch = Stopwatch.StartNew();
+        var kind = model.IsTable ? "table" : "view";
+        try
         {
-            connection.Execute("rollback");
-            throw;
+            // A model may change from view to table (or back) between builds.
+            var existing = connection.Scalar<string>(
+                "select table_type from information_schema.tables where table_catalog = current_database() and table_schema = ? and table_name = ?",
+                model.Schema, model.Name);
+            if (existing is not null && existing == "VIEW" == model.IsTable)
+                connection.Execute($"drop {(existing == "VIEW" ? "view" : "table")} {model.FullName}");
+            connection.Execute($"create or replace {kind} {model.FullName} as\n{model.Sql}");
+            if (model.Grain is { } grain)
+                connection.Execute($"comment on {kind} {model.FullName} is {SqlExtensions.Literal(grain)}");
         }
+        catch (DuckDBException ex)
+        {
+            throw new InvalidOperationException($"Model {model.FullName} ({model.SourcePath}) failed: {ex.Message.Split('\n')[0]}", ex);
+        }
+        var rows = model.IsTable ? connection.Scalar<long>($"select count(*) from {model.FullName}") : (long?)null;
+        return new BuiltModel(model.FullName, model.IsTable, rows, watch.Elapsed.TotalSeconds);
     }
 
     private List<string> DropStale(IReadOnlyList<ModelDefinition> models)

@@ -67,8 +67,8 @@ public sealed record Catalogue(
         return new Catalogue(types, items, rules, scoring);
     }
 
-    /// <summary>Replaces the warehouse's copy of the catalogues (inside the caller's transaction, if any).</summary>
-    public void WriteTo(DuckDBConnection connection)
+    /// <summary>Replaces the warehouse's copy of the catalogues, all at once.</summary>
+    public void WriteTo(DuckDBConnection connection) => connection.InTransaction(() =>
     {
         connection.Execute("delete from core.activity_type_catalogue");
         connection.Execute("delete from core.pledge_item_catalogue");
@@ -79,7 +79,7 @@ public sealed record Catalogue(
         foreach (var p in PledgeItems) connection.Execute("insert into core.pledge_item_catalogue values (?, ?, ?)", p.Code, p.Programme, p.Text);
         foreach (var r in OrgLifeRules)
             connection.Execute("insert into core.org_life_rules values (?, ?, ?, ?, ?, ?)", r.RuleId, r.ActivityType, r.Period, r.MinCount, r.AppliesTo, r.Source);
-    }
+    });
 
     /// <summary>Every accepted spelling of every closed value: (set, match key, canonical value).</summary>
     public IEnumerable<(string Set, string Key, string Canonical)> ValueMap()

@@ -24,9 +24,7 @@ public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalog
         var matcher = new HeaderMatcher(options.HeaderAliases);
         var today = BusinessClock.Today(clock);
 
-        connection.Execute("begin transaction");
         catalogue.WriteTo(connection);
-        connection.Execute("commit");
         SqlFunctions.Install(connection, catalogue);
 
         var outcomes = new List<FileOutcome>();

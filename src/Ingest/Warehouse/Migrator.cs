@@ -28,17 +28,17 @@ public static class Migrator
         var applied = new List<Migration>();
         foreach (var migration in migrations.Where(m => m.Version > current))
         {
-            connection.Execute("begin transaction");
             try
             {
-                connection.Execute(migration.Sql);
-                connection.Execute("insert into ops.schema_version values (?, ?, ?)",
-                    migration.Version, migration.Description, clock.GetUtcNow());
-                connection.Execute("commit");
+                connection.InTransaction(() =>
+                {
+                    connection.Execute(migration.Sql);
+                    connection.Execute("insert into ops.schema_version values (?, ?, ?)",
+                        migration.Version, migration.Description, clock.GetUtcNow());
+                });
             }
             catch (Exception ex)
             {
-                connection.Execute("rollback");
                 throw new InvalidOperationException($"Migration {migration.Version} ({migration.Description}) failed: {ex.Message}", ex);
             }
             applied.Add(migration);

@@ -40,6 +40,26 @@ public static class SqlExtensions
     public static long GetInt64Value(this IDataRecord record, int ordinal) =>
         record.IsDBNull(ordinal) ? 0 : Convert.ToInt64(record.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Runs work in one transaction: committed when it returns, rolled back when it throws.</summary>
+    public static T InTransaction<T>(this DuckDBConnection connection, Func<T> work)
+    {
+        connection.Execute("begin transaction");
+        try
+        {
+            var result = work();
+            connection.Execute("commit");
+            return result;
+        }
+        catch
+        {
+            connection.Execute("rollback");
+            throw;
+        }
+    }
+
+    public static void InTransaction(this DuckDBConnection connection, Action work) =>
+        connection.InTransaction(() => { work(); return 0; });
+
     /// <summary>Quotes a string as a SQL literal (single quotes doubled).</summary>
     public static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
 

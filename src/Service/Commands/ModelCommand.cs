@@ -13,19 +13,8 @@ public static class ModelCommand
         var models = ModelDiscovery.Discover(settings.Queries);
         output.WriteLine($"Building {models.Count} model(s) from {Path.GetFullPath(settings.Queries)} in {settings.Warehouse}");
         using var connection = WarehouseDatabase.Open(settings.Warehouse, clock, settings.MemoryLimit);
-        // The models read the catalogues (rules, weights): take the files as they are now, as ingest does, all at once.
-        var catalogue = Catalogue.Load(Catalogue.Locate(settings.CataloguesDir));
-        connection.Execute("begin transaction");
-        try
-        {
-            catalogue.WriteTo(connection);
-            connection.Execute("commit");
-        }
-        catch
-        {
-            connection.Execute("rollback");
-            throw;
-        }
+        // The models read the catalogues (rules, weights): take the files as they are now, as ingest does.
+        Catalogue.Load(Catalogue.Locate(settings.CataloguesDir)).WriteTo(connection);
         var result = new ModelBuilder(connection, MartContracts.Load(settings.Queries)).Build(models, m => output.WriteLine($"  built {m.FullName} ({(m.IsTable ? $"table, {m.Rows} rows" : "view")}, {m.Seconds:0.00} s)"));
         foreach (var dropped in result.Dropped) output.WriteLine($"  dropped {dropped} (its model is gone)");
         var published = SnapshotPublisher.Publish(connection, settings.Snapshot);
