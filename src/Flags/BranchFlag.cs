@@ -3,14 +3,26 @@ namespace Analytics.Flags;
 /// <summary>A branch the model flags as lagging in a month, with its score, the threshold and the reasons in Chinese.</summary>
 public sealed record BranchFlag(string BranchId, string BranchName, string CollegeId, string MonthId, float Score, float Threshold, string ModelVersion, IReadOnlyList<FlagReason> Reasons);
 
-/// <summary>What one flag run did: the model, how it did on held-out months beside the baseline, and the flags.</summary>
+/// <summary>
+/// What one flag run did: the model (as loaded back from its file), the months it learned from, how it did on held-out
+/// months beside the baseline, the features of every branch-month it scored, and the flags.
+/// </summary>
 public sealed record FlagRunReport(
     int RunId,
-    string ModelVersion,
+    LaggingModel Model,
     string ModelPath,
     int TrainRows,
-    string TrainMonths,
+    string FirstTrainedMonth,
+    string LastTrainedMonth,
     string? HeldOutMonths,
     Evaluation? HeldOut,
-    int ScoredRows,
-    IReadOnlyList<BranchFlag> Flags);
+    IReadOnlyList<BranchFeatures> Features,
+    IReadOnlyList<BranchFlag> Flags)
+{
+    public string ModelVersion => Model.Version;
+    public string TrainMonths => $"{FirstTrainedMonth}…{LastTrainedMonth}";
+    public int ScoredRows => Features.Count;
+
+    /// <summary>The branch-months after the last one the model learned from: where it can be judged honestly.</summary>
+    public IReadOnlyList<BranchFeatures> Unseen => Features.Where(r => string.CompareOrdinal(r.MonthId, LastTrainedMonth) > 0).ToList();
+}

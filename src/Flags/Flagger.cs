@@ -56,10 +56,11 @@ public sealed class Flagger(DuckDBConnection warehouse, string queriesDir, strin
         {
             Store(scores, flags, model);
             var runId = (warehouse.Scalar<int?>("select max(run_id) from ops.flag_runs") ?? 0) + 1;
+            var report = new FlagRunReport(runId, model, Path.GetFullPath(path), labelled.Count, months[0], months[^1], heldOutMonths, heldOut, rows, flags);
             warehouse.Execute("insert into ops.flag_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                runId, model.Version, Path.GetFullPath(path), clock.GetUtcNow(), labelled.Count, $"{months[0]}…{months[^1]}", (double)model.Threshold,
+                runId, model.Version, report.ModelPath, clock.GetUtcNow(), labelled.Count, report.TrainMonths, (double)model.Threshold,
                 heldOutMonths, heldOut?.Rows, heldOut?.Auc, heldOut?.Precision, heldOut?.Recall, heldOut?.BaselinePrecision, heldOut?.BaselineRecall, flags.Count);
-            return new FlagRunReport(runId, model.Version, Path.GetFullPath(path), labelled.Count, $"{months[0]}…{months[^1]}", heldOutMonths, heldOut, scores.Count, flags);
+            return report;
         });
     }
 

@@ -26,12 +26,10 @@ public static class FlagCommand
         if (truthPath is not null)
         {
             var truth = GroundTruth.Load(truthPath);
-            var rows = FeatureReader.Read(connection, settings.Queries);
-            var lastTrained = report.TrainMonths[^7..];
-            var unseen = rows.Where(r => string.CompareOrdinal(r.MonthId, lastTrained) > 0).ToList();
+            var unseen = report.Unseen;
             if (unseen.Count > 0)
             {
-                var e = LaggingModel.Load(report.ModelPath, report.ModelVersion).Evaluate(unseen, truth.Lags);
+                var e = report.Model.Evaluate(unseen, truth.Lags);
                 table.Add($"months not trained on {unseen.Min(r => r.MonthId)}…{unseen.Max(r => r.MonthId)} (ground truth)", e.Rows, e.Positives,
                     F(e.Auc), F(e.Precision), F(e.Recall), F(e.BaselinePrecision), F(e.BaselineRecall));
             }
