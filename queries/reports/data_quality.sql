@@ -2,9 +2,9 @@
 select
     kind as ledger,
     count(*) as n_files,
-    sum(rows_read) as rows_read,
-    sum(rows_loaded) as rows_loaded,
-    sum(rows_quarantined) as rows_quarantined,
+    cast(sum(rows_read) as bigint) as rows_read,
+    cast(sum(rows_loaded) as bigint) as rows_loaded,
+    cast(sum(rows_quarantined) as bigint) as rows_quarantined,
     strftime(max(finished_at) at time zone 'Asia/Shanghai', '%Y-%m-%d') as last_loaded_on,
 from ops.ingested_files
 where status = 'loaded'

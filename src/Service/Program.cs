@@ -12,57 +12,61 @@ var dataDir = new Option<string?>("--data-dir") { Description = "Data folder (in
 var root = new RootCommand("Kiln-Fire Red (窑火红) analytics: ledgers in, warehouse, assessments out.");
 root.Options.Add(dataDir);
 
+// Every command loads the settings (with --data-dir) and turns failures into plain messages the same way.
+void Handle(Command command, Func<ParseResult, AnalyticsSettings, int> run) =>
+    command.SetAction(p => Cli(() => run(p, AnalyticsSettings.Load(p.GetValue(dataDir)))));
+
 var seed = new Option<int>("--seed") { Description = "Seed of the demo generator", DefaultValueFactory = _ => Analytics.Demo.DemoGenerator.DefaultSeed };
 var asOf = new Option<string?>("--as-of") { Description = "Export day of the demo ledgers, yyyy-MM-dd (default: today in Asia/Shanghai); data runs to the end of the month before" };
 var force = new Option<bool>("--force") { Description = "Replace a data folder the demo did not make" };
 var demo = new Command("demo", "Generate realistic ledgers for the whole university and run the pipeline over them") { seed, asOf, force };
-demo.SetAction(p => Cli(() => DemoCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out,
-    p.GetValue(seed), ParseDay(p.GetValue(asOf)), p.GetValue(force))));
+Handle(demo, (p, s) => DemoCommand.Run(s, clock, Console.Out,
+    p.GetValue(seed), ParseDay(p.GetValue(asOf)), p.GetValue(force)));
 root.Subcommands.Add(demo);
 
 var ingest = new Command("ingest", "Load every ledger waiting in the inbox into the warehouse");
-ingest.SetAction(p => Cli(() => IngestCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out)));
+Handle(ingest, (p, s) => IngestCommand.Run(s, clock, Console.Out));
 root.Subcommands.Add(ingest);
 
 var model = new Command("model", "Build the SQL models under queries/ and publish the evaluators' snapshot");
-model.SetAction(p => Cli(() => ModelCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out)));
+Handle(model, (p, s) => ModelCommand.Run(s, clock, Console.Out));
 root.Subcommands.Add(model);
 
 var truth = new Option<string?>("--truth") { Description = "A ground-truth file (the demo's ground-truth.json) to judge the flags against on months not trained on" };
 var flag = new Command("flag", "Train the lagging-branch model, score every branch-month and store the flags with their reasons") { truth };
-flag.SetAction(p => Cli(() => FlagCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out, p.GetValue(truth))));
+Handle(flag, (p, s) => FlagCommand.Run(s, clock, Console.Out, p.GetValue(truth)));
 root.Subcommands.Add(flag);
 
 var month = new Option<string>("--month") { Description = "The month to report, YYYY-MM", Required = true };
 var college = new Option<string?>("--college") { Description = "Only this college's report (its unit id)" };
 var report = new Command("report", "Render the month's assessment PDFs: school.pdf and one per college") { month, college };
-report.SetAction(p => Cli(() => { ReportCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out, p.GetValue(month)!, p.GetValue(college)); return 0; }));
+Handle(report, (p, s) => { ReportCommand.Run(s, clock, Console.Out, p.GetValue(month)!, p.GetValue(college)); return 0; });
 root.Subcommands.Add(report);
 
 var run = new Command("run", "Run the scheduled service (Quartz, Asia/Shanghai): ingest every 15 minutes, rebuild when data changed, reports on the 1st");
-run.SetAction(p => Cli(() => RunCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out)));
+Handle(run, (p, s) => RunCommand.Run(s, clock, Console.Out));
 root.Subcommands.Add(run);
 
 var status = new Command("status", "Last run of each job, ledger freshness, quarantined rows and the next fire times");
-status.SetAction(p => Cli(() => StatusCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out)));
+Handle(status, (p, s) => StatusCommand.Run(s, clock, Console.Out));
 root.Subcommands.Add(status);
 
 var parquet = new Option<string>("--parquet") { Description = "Directory for the marts as Hive-partitioned Parquet (year, college)", Required = true };
 var export = new Command("export", "Write the marts as Hive-partitioned Parquet that Spark, Trino or another DuckDB can read") { parquet };
-export.SetAction(p => Cli(() => ExportCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out, p.GetValue(parquet)!)));
+Handle(export, (p, s) => ExportCommand.Run(s, clock, Console.Out, p.GetValue(parquet)!));
 root.Subcommands.Add(export);
 
 var query = new Argument<string>("query") { Description = "One read-only SQL query against the snapshot" };
 var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
 var sql = new Command("sql", "Run a read-only query against the published snapshot") { query, format };
-sql.SetAction(p => Cli(() => SqlCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), Console.Out, p.GetValue(query)!, p.GetValue(format)!)));
+Handle(sql, (p, s) => SqlCommand.Run(s, Console.Out, p.GetValue(query)!, p.GetValue(format)!));
 root.Subcommands.Add(sql);
 
 var rows = new Option<long>("--rows") { Description = "Attendance rows in the benchmark file", DefaultValueFactory = _ => 5_000_000 };
 var benchIngest = new Command("ingest", "Attendance ingest against DuckDB's own read_csv of the same file, in one run") { rows };
-benchIngest.SetAction(p => Cli(() => BenchIngestCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out, p.GetValue(rows))));
+Handle(benchIngest, (p, s) => BenchIngestCommand.Run(s, clock, Console.Out, p.GetValue(rows)));
 var benchModel = new Command("model", "Full model build and the rebuild after one new month, on a fresh demo warehouse") { seed };
-benchModel.SetAction(p => Cli(() => BenchModelCommand.Run(AnalyticsSettings.Load(p.GetValue(dataDir)), clock, Console.Out, p.GetValue(seed))));
+Handle(benchModel, (p, s) => BenchModelCommand.Run(s, clock, Console.Out, p.GetValue(seed)));
 var bench = new Command("bench", "Measure a stage against its baseline (run on demand)") { benchIngest, benchModel };
 root.Subcommands.Add(bench);
 

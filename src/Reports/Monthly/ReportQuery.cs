@@ -32,10 +32,7 @@ public sealed class ReportQuery(DuckDBConnection connection, string queriesDir)
     private static Dictionary<string, object?> Map(IDataRecord record)
     {
         var row = new Dictionary<string, object?>();
-        for (var i = 0; i < record.FieldCount; i++)
-            row[record.GetName(i)] = record.IsDBNull(i) ? null
-                // DuckDB's sum() of integers is a HUGEINT; the figures here fit a decimal.
-                : record.GetValue(i) is System.Numerics.BigInteger big ? (decimal)big : record.GetValue(i);
+        for (var i = 0; i < record.FieldCount; i++) row[record.GetName(i)] = record.IsDBNull(i) ? null : record.GetValue(i);
         return row;
     }
 }
