@@ -31,7 +31,8 @@ influence as (
 scored as (
     select
         influence.*,
-        100 * (
+        -- Rounded so that a parallel sum's last bits never reorder a rank or move a grade across its band.
+        round(100 * (
             scoring.weight_participation * coalesce(participation_rate, 0)
             + scoring.weight_org_life_compliance * coalesce(org_life_compliance, 0)
             + scoring.weight_pledge_completion * coalesce(pledge_completion, 0)
@@ -44,7 +45,7 @@ scored as (
                     + scoring.weight_pledge_completion * coalesce(pledge_completion, 0)
                     + scoring.weight_activity_coverage * coalesce(activity_coverage, 0))
                 else scoring.weight_influence_index * coalesce(influence_index, 0) end
-        ) as composite_score,
+        ), 6) as composite_score,
         scoring.grade_good_min, scoring.grade_fairly_good_min, scoring.grade_fair_min,
     from influence cross join scoring
 ),

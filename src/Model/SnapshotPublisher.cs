@@ -14,6 +14,7 @@ public static class SnapshotPublisher
     {
         var target = Path.GetFullPath(snapshotPath);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        RemoveAbandoned(target);
         var temp = $"{target}.{Guid.NewGuid():N}.tmp";
         var tables = warehouse.Query(
             "select table_name from information_schema.tables where table_catalog = current_database() and table_schema = 'marts' and table_type = 'BASE TABLE' order by 1",
@@ -44,5 +45,16 @@ public static class SnapshotPublisher
         warehouse.Execute("detach kf_snapshot");
         File.Move(temp, target, overwrite: true);
         return tables;
+    }
+
+    /// <summary>
+    /// Removes the half-written copies (and their WAL files) of a publish that was killed: only one process can
+    /// build at a time (it holds the warehouse), so any temp copy found here belongs to a dead one.
+    /// </summary>
+    private static void RemoveAbandoned(string target)
+    {
+        var folder = Path.GetDirectoryName(target)!;
+        foreach (var stale in Directory.EnumerateFiles(folder, Path.GetFileName(target) + ".*.tmp*"))
+            File.Delete(stale);
     }
 }

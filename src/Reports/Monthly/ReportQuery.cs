@@ -29,6 +29,10 @@ public sealed class ReportQuery(DuckDBConnection connection, string queriesDir)
         return new ReportRows(connection.Query(sql, Map));
     }
 
+    /// <summary>Whether a mart exists: the flags mart only does once <c>analytics flag</c> has run.</summary>
+    public bool HasTable(string schema, string table) => connection.Scalar<bool>(
+        "select exists (select 1 from duckdb_tables() where database_name = current_database() and schema_name = ? and table_name = ?)", schema, table);
+
     private static Dictionary<string, object?> Map(IDataRecord record)
     {
         var row = new Dictionary<string, object?>();

@@ -131,6 +131,11 @@ internal sealed class FlagsSection : IReportSection
 {
     public void Compose(ColumnDescriptor c, ReportContext x)
     {
+        if (!x.Queries.HasTable("marts", "branch_flags"))
+        {
+            SectionParts.Heading(c, "三、预警支部", "flagged_branches", b => b.Item().Text("后进支部预警尚未运行（analytics flag），本报告暂无预警结果。", Styles.Body));
+            return;
+        }
         var rows = x.Rows("flagged_branches");
         if (rows.Count == 0)
         {

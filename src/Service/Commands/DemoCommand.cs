@@ -17,6 +17,8 @@ public static class DemoCommand
     {
         PrepareDataDir(settings, force);
         var day = asOf ?? BusinessClock.Today(clock);
+        // With --as-of every stage lives on that day: a ledger row dated after it is in the future, as it was then.
+        clock = ShiftedClock.OnDay(clock, day);
         var dataset = DemoGenerator.Generate(settings.DataDir, day, seed);
         var u = dataset.University;
         output.WriteLine($"Generated the demo university (seed {seed}, {u.FirstDay:yyyy-MM} to {u.LastDay:yyyy-MM}): " +

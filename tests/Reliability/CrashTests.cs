@@ -1,0 +1,103 @@
+using Analytics.Demo;
+using Analytics.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Analytics.Tests.Reliability;
+
+/// <summary>
+/// The crash harness: the real program ingests, builds the models and renders a report in child processes, and is
+/// SIGKILLed at a seeded random point. After each kill the warehouse opens, a re-run completes, and the data folder
+/// (every table's rows, every file) equals that of a run that was never interrupted.
+/// </summary>
+public class CrashTests(ITestOutputHelper log)
+{
+    private const int Seed = 8;
+    private static readonly int Trials = int.TryParse(Environment.GetEnvironmentVariable("KFR_CRASH_TRIALS"), out var n) ? n : 50;
+
+    private static readonly string[][] Stages =
+    [
+        ["ingest"],
+        ["model"],
+        ["report", "--month", "2025-03", "--college", "C01"],
+    ];
+
+    [Fact]
+    public void KilledAtRandomPoints_ReRunEndsExactlyWhereAnUninterruptedRunEnds()
+    {
+        var root = Directory.CreateTempSubdirectory("kfr-crash-").FullName;
+        try
+        {
+            // 15 months of the demo university: 11 files, 54,560 rows, one file that is rejected.
+            var pristine = Path.Combine(root, "pristine");
+            DemoGenerator.Generate(pristine, new DateOnly(2025, 4, 1));
+
+            var clean = Copy(pristine, Path.Combine(root, "clean"));
+            var durations = Stages.Select(stage => Timed(() => RunToEnd(clean, stage))).ToArray();
+            var expected = DataFolderFingerprint.Of(clean);
+            Assert.Contains(expected, l => l.StartsWith("warehouse marts.branch_month rows=", StringComparison.Ordinal) && !l.Contains("rows=0 "));
+            Assert.Contains(expected, l => l.StartsWith("file reports/2025-03/college-C01.pdf", StringComparison.Ordinal));
+            log.WriteLine($"uninterrupted: ingest {durations[0]:F2} s, model {durations[1]:F2} s, report {durations[2]:F2} s; {expected.Count} fingerprint lines");
+
+            var killsLanded = new int[Stages.Length];
+            var failures = new List<string>();
+            Parallel.For(0, Trials, new ParallelOptions { MaxDegreeOfParallelism = 2 }, trial =>
+            {
+                var random = new Random(Seed * 1000 + trial);
+                var stage = random.Next(Stages.Length);
+                var delay = TimeSpan.FromSeconds(durations[stage] * random.NextDouble());
+                var dir = Copy(pristine, Path.Combine(root, $"trial-{trial:D2}"));
+                for (var s = 0; s < stage; s++) RunToEnd(dir, Stages[s]);
+                if (CliProcess.RunAndKill(Args(dir, Stages[stage]), delay)) Interlocked.Increment(ref killsLanded[stage]);
+
+                foreach (var s in Stages) RunToEnd(dir, s); // the re-run: every stage, from the top
+                var actual = DataFolderFingerprint.Of(dir);
+                var missing = expected.Except(actual).ToList();
+                var extra = actual.Except(expected).ToList();
+                if (missing.Count + extra.Count > 0)
+                    lock (failures)
+                        failures.Add($"trial {trial} (kill {string.Join(' ', Stages[stage])} after {delay.TotalSeconds:F2} s): " +
+                                     $"missing [{string.Join("; ", missing)}], unexpected [{string.Join("; ", extra)}]");
+                else Directory.Delete(dir, recursive: true);
+            });
+
+            log.WriteLine($"{Trials} trials; kills that landed mid-stage: ingest {killsLanded[0]}, model {killsLanded[1]}, report {killsLanded[2]}");
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
+            // The harness must really interrupt work, in every stage, most of the time.
+            Assert.All(killsLanded, k => Assert.True(k > 0));
+            Assert.True(killsLanded.Sum() >= Trials * 0.6, $"only {killsLanded.Sum()} of {Trials} kills landed while a stage ran");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static string[] Args(string dataDir, string[] stage) => ["--data-dir", dataDir, .. stage];
+
+    private static void RunToEnd(string dataDir, string[] stage)
+    {
+        var (code, output, error) = CliProcess.Run(Args(dataDir, stage));
+        Assert.True(code == 0, $"analytics {string.Join(' ', stage)} failed after a crash ({code}): {error}\n{output}");
+    }
+
+    private static double Timed(Action action)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        action();
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>A fresh data folder with the pristine inbox, keeping each file's modification time (it orders loading).</summary>
+    private static string Copy(string pristine, string target)
+    {
+        var inbox = Path.Combine(target, "inbox");
+        Directory.CreateDirectory(inbox);
+        foreach (var file in Directory.GetFiles(Path.Combine(pristine, "inbox")))
+        {
+            var copy = Path.Combine(inbox, Path.GetFileName(file));
+            File.Copy(file, copy);
+            File.SetLastWriteTimeUtc(copy, File.GetLastWriteTimeUtc(file));
+        }
+        return target;
+    }
+}

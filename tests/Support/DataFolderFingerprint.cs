@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Analytics.Ingest.Warehouse;
+using DuckDB.NET.Data;
+
+namespace Analytics.Tests.Support;
+
+/// <summary>
+/// Everything a pipeline run leaves in a data folder, as comparable lines: every table of the warehouse and the
+/// snapshot (row count and a hash of the rows, leaving out only what differs between two honest runs: file ids,
+/// wall-clock timestamps, paths of the folder itself, and the last bits of doubles summed in parallel) and every file
+/// (path and SHA-256; PDFs without their creation date, which is the time of the last load; reason files by name,
+/// since they carry the time of rejection). Two runs that lost or duplicated nothing have equal fingerprints.
+/// </summary>
+public static class DataFolderFingerprint
+{
+    // Columns that legitimately differ between a run and its re-run.
+    private static readonly HashSet<string> Volatile = ["_file_id", "file_id", "archived_to"];
+
+    public static List<string> Of(string dataDir)
+    {
+        var lines = new List<string>();
+        lines.AddRange(Tables(Path.Combine(dataDir, "warehouse.duckdb"), "warehouse"));
+        var snapshot = Path.Combine(dataDir, "snapshot.duckdb");
+        if (File.Exists(snapshot)) lines.AddRange(Tables(snapshot, "snapshot"));
+        foreach (var file in Directory.EnumerateFiles(dataDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(dataDir, file);
+            var name = Path.GetFileName(file);
+            if (name.StartsWith("warehouse.duckdb", StringComparison.Ordinal) || name == "snapshot.duckdb") continue;
+            // The archive folder is named by the day of the run; what matters is which files are in it.
+            if (relative.StartsWith("archive" + Path.DirectorySeparatorChar, StringComparison.Ordinal)) relative = "archive/…/" + name;
+            lines.Add(name.EndsWith(".reason.txt", StringComparison.Ordinal) ? $"file {relative}" : $"file {relative} {Sha256(file)}");
+        }
+        return lines;
+    }
+
+    private static IEnumerable<string> Tables(string path, string label)
+    {
+        using var connection = new DuckDBConnection($"Data Source={path};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        var tables = connection.Query("""
+            select schema_name, table_name from duckdb_tables()
+            where database_name = current_database() and schema_name in ('raw', 'core', 'ops', 'marts')
+            order by 1, 2
+            """, r => (Schema: r.GetString(0), Table: r.GetString(1)));
+        foreach (var (schema, table) in tables)
+        {
+            var columns = connection.Query("""
+                select column_name, data_type in ('DOUBLE', 'FLOAT') from duckdb_columns()
+                where database_name = current_database() and schema_name = ? and table_name = ?
+                  and data_type not like 'TIMESTAMP%' order by column_index
+                """, r => (Name: r.GetString(0), IsDouble: r.GetBoolean(1)), schema, table)
+                .Where(c => !Volatile.Contains(c.Name))
+                .Select(c => c.IsDouble ? $"round({SqlExtensions.Identifier(c.Name)}, 9)" : SqlExtensions.Identifier(c.Name)).ToList();
+            var qualified = $"{SqlExtensions.Identifier(schema)}.{SqlExtensions.Identifier(table)}";
+            var hash = columns.Count == 0 ? "0"
+                : $"coalesce(sum(hash({string.Join(", ", columns)})), 0)::varchar";
+            var (count, sum) = connection.Query($"select count(*), {hash} from {qualified}", r => (r.GetInt64(0), r.GetString(1))).Single();
+            yield return $"{label} {schema}.{table} rows={count} hash={sum}";
+        }
+    }
+
+    private static string Sha256(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (path.EndsWith(".pdf", StringComparison.Ordinal))
+            bytes = Encoding.Latin1.GetBytes(PdfDates.Replace(Encoding.Latin1.GetString(bytes), ""));
+        return Convert.ToHexString(SHA256.HashData(bytes))[..16];
+    }
+
+    // The document information dates and the /ID derived from them.
+    private static readonly Regex PdfDates = new(@"/(CreationDate|ModDate) \(D:[^)]*\)|/ID \[<[0-9a-fA-F]*> ?<[0-9a-fA-F]*>\]", RegexOptions.Compiled);
+}
