@@ -1,5 +1,6 @@
 using System.Text;
 using Analytics.Ingest.Loading;
+using Analytics.Ingest.Warehouse;
 using Analytics.Tests.Support;
 
 namespace Analytics.Tests.Ingest;
@@ -30,6 +31,25 @@ public class RejectionTests
         Assert.Equal(1, w.Scalar<long>("select count(*) from ops.ingested_files where status = 'rejected'"));
         Assert.Equal(FileStatus.Loaded, outcomes.Single(o => o.FileName == "o.csv").Status);
         Assert.Equal(3, w.Scalar<long>("select count(*) from core.org_units"));
+    }
+
+    [Fact]
+    public void RunKilledAfterRecordingARejection_AndBeforeTheMove_IsNotRecordedTwice()
+    {
+        using var w = new TempWarehouse();
+        w.WriteInbox("notes.csv", "序号,备注\n1,见附件\n");
+        // What a run killed between the record and the move leaves: the record, and the file still in the inbox.
+        var hash = Analytics.Ingest.Reading.FileProbe.Probe(w.Inbox("notes.csv")).ContentHash;
+        w.Connection.Execute("""
+            insert into ops.ingested_files values (nextval('ops.file_id_seq'), 'notes.csv', ?, null, 'csv', 'utf-8', 'rejected',
+                0, 0, 0, 0, null, 'the header matches no ledger kind', ?, now(), now())
+            """, hash, Path.Combine(w.Options.RejectedDir, "notes.csv"));
+
+        var outcome = w.Ingest().Single();
+
+        Assert.Equal(FileStatus.Rejected, outcome.Status);
+        Assert.True(File.Exists(Path.Combine(w.Options.RejectedDir, "notes.csv")));
+        Assert.Equal(1, w.Scalar<long>("select count(*) from ops.ingested_files where status = 'rejected'"));
     }
 
     [Fact]

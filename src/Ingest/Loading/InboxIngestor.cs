@@ -88,37 +88,52 @@ public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalog
     private FileOutcome Reject(string path, ProbedFile? probed, string reason)
     {
         var name = Path.GetFileName(path);
-        var message = $"{name}: {reason}";
         var now = clock.GetUtcNow();
-        var target = MoveTo(path, options.RejectedDir, probed?.ContentHash);
+        var hash = probed?.ContentHash ?? "";
+        var format = probed is null ? null : LedgerFileLoader.Format(probed);
+        // Recorded first, then moved: a run killed in between left a record naming a file that never arrived there.
+        // That record is this one, so it is replaced rather than doubled, and nothing is ever unrecorded.
+        var target = Destination(path, options.RejectedDir, probed?.ContentHash);
+        connection.InTransaction(() =>
+        {
+            connection.Execute("""
+                delete from ops.ingested_files where status = 'rejected' and file_name = ? and content_hash = ? and archived_to = ?
+                """, name, hash, target);
+            connection.Execute("""
+                insert into ops.ingested_files
+                values (nextval('ops.file_id_seq'), ?, ?, null, ?, ?, 'rejected', 0, 0, 0, 0, null, ?, ?, ?, ?)
+                """, name, hash, format, probed?.Encoding, reason, target, now, now);
+        });
+        MoveTo(path, target);
         File.WriteAllText(target + ".reason.txt",
-            $"{message}{Environment.NewLine}Rejected at {BusinessClock.Local(now).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)}. " +
+            $"{name}: {reason}{Environment.NewLine}Rejected at {BusinessClock.Local(now).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)}. " +
             $"Fix the file and put it back in the inbox.{Environment.NewLine}");
-        connection.Execute("""
-            insert into ops.ingested_files
-            values (nextval('ops.file_id_seq'), ?, ?, null, ?, ?, 'rejected', 0, 0, 0, 0, null, ?, ?, ?, ?)
-            """, name, probed?.ContentHash ?? "", probed is null ? null : LedgerFileLoader.Format(probed), probed?.Encoding, reason, target, now, now);
-        return new FileOutcome(name, FileStatus.Rejected, null, probed is null ? null : LedgerFileLoader.Format(probed), probed?.Encoding,
-            0, 0, 0, 0, reason, target);
+        return new FileOutcome(name, FileStatus.Rejected, null, format, probed?.Encoding, 0, 0, 0, 0, reason, target);
     }
 
-    private string Archive(ProbedFile file) =>
-        MoveTo(file.Path, Path.Combine(options.ArchiveDir, BusinessClock.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), file.ContentHash);
-
-    /// <summary>Moves a file into a folder without ever overwriting a different file of the same name.</summary>
-    private static string MoveTo(string path, string folder, string? hash)
+    private string Archive(ProbedFile file)
     {
-        Directory.CreateDirectory(folder);
-        var name = Path.GetFileName(path);
-        var target = Path.Combine(folder, name);
-        if (File.Exists(target))
-        {
-            var stem = Path.GetFileNameWithoutExtension(name);
-            var suffix = hash is { Length: >= 8 } ? hash[..8] : Guid.NewGuid().ToString("N")[..8];
-            target = Path.Combine(folder, $"{stem}.{suffix}{Path.GetExtension(name)}");
-            if (File.Exists(target)) { File.Delete(path); return target; } // the same content is already there
-        }
-        File.Move(path, target);
+        var target = Destination(file.Path,
+            Path.Combine(options.ArchiveDir, BusinessClock.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), file.ContentHash);
+        MoveTo(file.Path, target);
         return target;
+    }
+
+    /// <summary>Where a file goes in a folder: its own name, or with its hash in the name when that name is taken.</summary>
+    private static string Destination(string path, string folder, string? hash)
+    {
+        var name = Path.GetFileName(path);
+        var plain = Path.Combine(folder, name);
+        if (!File.Exists(plain)) return plain;
+        var suffix = hash is { Length: >= 8 } ? hash[..8] : Guid.NewGuid().ToString("N")[..8];
+        return Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(name)}.{suffix}{Path.GetExtension(name)}");
+    }
+
+    /// <summary>Moves a file, never overwriting: a hashed name that exists already holds the same content.</summary>
+    private static void MoveTo(string path, string target)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (File.Exists(target)) File.Delete(path);
+        else File.Move(path, target);
     }
 }
