@@ -54,7 +54,7 @@ public sealed class HeaderMatcher
                 if (twice is not null)
                     throw new LedgerFormatException(
                         $"looks like a {contract.Name} ledger, but several columns mean '{twice.Key}': " +
-                        string.Join(", ", cleaned.Where((_, i) => mapped[i] == twice.Key).Select(h => $"'{h}'")));
+                        string.Join(", ", cleaned.Where((_, i) => mapped[i] == twice.Key).Select(h => Show(h))));
                 candidates.Add((new HeaderMatch(contract, mapped, cleaned), mapped.Count(m => m is not null)));
             }
             else if (missing.Count < closestMissing && mapped.Any(m => m is not null))
@@ -66,12 +66,19 @@ public sealed class HeaderMatcher
 
         if (candidates.Count == 0)
             throw new LedgerFormatException(
-                $"the header ({string.Join(", ", cleaned.Select(h => $"'{h}'"))}) matches no ledger kind" +
+                $"the header ({string.Join(", ", cleaned.Select(h => Show(h)))}) matches no ledger kind" +
                 (closest is null ? "; expected the columns of one of " + string.Join(", ", LedgerContracts.All.Select(c => c.Name)) : "; " + closest));
 
         // A header can satisfy two contracts (an attendance file with extra columns): the one it explains best wins.
         return candidates.OrderByDescending(c => c.Matched)
             .ThenBy(c => c.Match.Contract.Columns.Count - c.Matched)
             .First().Match;
+    }
+
+    /// <summary>A header as messages quote it: control characters made visible, long ones cut.</summary>
+    private static string Show(string header)
+    {
+        var visible = new string(header.Select(c => c < ' ' ? (char)(0x2400 + c) : c == '\u007F' ? '\u2421' : c).ToArray());
+        return "'" + (visible.Length > 40 ? visible[..40] + "…" : visible) + "'";
     }
 }

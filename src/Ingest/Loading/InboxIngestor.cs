@@ -5,6 +5,7 @@ using Analytics.Ingest.Reading;
 using Analytics.Ingest.Time;
 using Analytics.Ingest.Warehouse;
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 
 namespace Analytics.Ingest.Loading;
 
@@ -36,6 +37,9 @@ public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalog
             ProbedFile? probed = null;
             try
             {
+                // A link could point anywhere on the machine; only files put in the inbox themselves are read.
+                if (new FileInfo(path).LinkTarget is { } linkTarget)
+                    throw new LedgerFormatException($"it is a symbolic link (to {linkTarget}); put the file itself in the inbox");
                 probed = FileProbe.Probe(path);
                 ready.Add((probed, matcher.Match(HeaderPeek.Read(probed))));
             }
@@ -74,9 +78,18 @@ public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalog
             {
                 outcomes.Add(Reject(file.Path, file, ex.Message));
             }
+            catch (DuckDBException ex) when (IsInputError(ex))
+            {
+                // The file's text defeated the reader itself (the transaction is rolled back): the file is refused,
+                // not the run. Errors of the machine (memory, disk) still stop the run and leave the file in the inbox.
+                outcomes.Add(Reject(file.Path, file, "the warehouse could not read it: " + ex.Message.Split('\n')[0]));
+            }
         }
         return outcomes;
     }
+
+    private static bool IsInputError(DuckDBException ex) =>
+        ex.ErrorType is DuckDBErrorType.InvalidInput or DuckDBErrorType.Conversion or DuckDBErrorType.OutOfRange;
 
     private static bool IsLedgerCandidate(string path)
     {

@@ -22,10 +22,11 @@ public static class SqlFunctions
             -- Most values are already clean printable ASCII with no edge spaces: one cheap match spares them the rest.
             create or replace temp macro kf_clean_id(s) as
                 case when regexp_full_match(s, '[!-~]([ -~]*[!-~])?') then s
-                     else nullif(trim(kf_fold(s), ' ' || chr(9) || chr(10) || chr(13) || chr(160) || chr(12288)), '') end;
+                     else nullif(trim(kf_fold(replace(s, chr(0), chr(65533))), ' ' || chr(9) || chr(10) || chr(13) || chr(160) || chr(12288)), '') end;
+            -- A NUL becomes U+FFFD, as the appender makes it for XLSX and JSON (see StageTable).
             create or replace temp macro kf_clean_text(s) as
                 case when regexp_full_match(s, '[!-~]([ -~]*[!-~])?') then s
-                     else nullif(trim(s, ' ' || chr(9) || chr(10) || chr(13) || chr(160) || chr(12288)), '') end;
+                     else nullif(trim(replace(s, chr(0), chr(65533)), ' ' || chr(9) || chr(10) || chr(13) || chr(160) || chr(12288)), '') end;
             create or replace temp macro kf_key(s) as lower(regexp_replace(kf_fold(s), '\s', '', 'g'));
             create or replace temp macro kf_date(s) as
                 case

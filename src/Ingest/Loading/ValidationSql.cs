@@ -12,6 +12,10 @@ namespace Analytics.Ingest.Loading;
 public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<string> stagedColumns, DateOnly today)
 {
     private static string Txt(string column) => Identifier(column + "__txt");
+    /// <summary>Longest identifier and free text a ledger may hold; longer values are pasting accidents or attacks.</summary>
+    public const int MaxIdLength = 64, MaxTextLength = 4000;
+    private const string IdPattern = @"[\p{L}\p{N}][\p{L}\p{N}_.\-]*";
+
     private static bool IsText(ColumnSpec c) => c.Type is ColumnType.Id or ColumnType.Text;
     /// <summary>The normalised text of a column: for ids and free text it is the value itself, not a second copy.</summary>
     private static string TextOf(ColumnSpec c) => IsText(c) ? Identifier(c.Name) : Txt(c.Name);
@@ -125,6 +129,18 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
 
             switch (c.Type)
             {
+                // Identifiers a ledger defines (its own key, not a reference) become the warehouse's keys: they must
+                // look like identifiers. References need no rule: an id that is not known is quarantined as unknown.
+                case ColumnType.Id when c.References is null && contract.Key.Contains(c.Name):
+                    yield return Hit("bad_id",
+                        $"'''' || left({txt}, 80) || case when length({txt}) > 80 then '…' else '' end || ''' in ' || {label} || ' is not an identifier (letters, digits, _ . -, at most {MaxIdLength} characters)'",
+                        $"{txt} is not null and (length({txt}) > {MaxIdLength} or not regexp_full_match({txt}, '{IdPattern}'))");
+                    break;
+                case ColumnType.Text:
+                    yield return Hit("too_long",
+                        $"{label} || ' is ' || length({txt}) || ' characters long (at most {MaxTextLength})'",
+                        $"length({txt}) > {MaxTextLength}");
+                    break;
                 case ColumnType.Date:
                     yield return Hit("bad_date",
                         $"'''' || {txt} || ''' in ' || {label} || ' is not a date (expected 2026-03-05, 2026/3/5, 2026年3月5日 or an Excel serial number)'",

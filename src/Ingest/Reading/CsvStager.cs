@@ -27,7 +27,7 @@ public static class CsvStager
                     select * from read_csv({SqlExtensions.Literal(utf8Path)},
                         header = true, auto_detect = false, columns = {columnTypes},
                         delim = {SqlExtensions.Literal(file.Delimiter.ToString())}, quote = '"', escape = '"', strict_mode = true,
-                        max_line_size = 4194304,
+                        max_line_size = 33554432,
                         store_rejects = true, rejects_table = 'kf_rejects', rejects_scan = 'kf_reject_scans')
                     """);
             }

@@ -56,7 +56,7 @@ public static class FileProbe
         else if (headSpan.StartsWith(new byte[] { 0xFF, 0xFE })) encoding = "utf-16le";
         else if (headSpan.StartsWith(new byte[] { 0xFE, 0xFF })) encoding = "utf-16be";
         else if (utf8Valid) encoding = "utf-8";
-        else if (IsGb18030(path)) encoding = "gb18030";
+        else if (IsGb18030(path)) encoding = MixedEncoding.Find(path) is { } mixed ? throw new LedgerFormatException(mixed) : "gb18030";
         else throw Invalid("UTF-8 or GB18030/GBK");
 
         var (first, headerLine) = FirstText(path, encoding);

@@ -15,6 +15,7 @@ public static class HeaderPeek
                 using (var reader = new StreamReader(file.Path, FileProbe.EncodingFor(file.Encoding!), detectEncodingFromByteOrderMarks: true))
                     return new CsvRecordReader(reader, file.Delimiter).Read() ?? throw new LedgerFormatException("the file has no header row");
             case LedgerFormat.Xlsx:
+                ZipBombGuard.Check(file.Path); // before anything inflates it: the reader loads shared strings whole
                 try
                 {
                     using var stream = File.OpenRead(file.Path);

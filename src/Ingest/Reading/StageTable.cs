@@ -26,10 +26,16 @@ public static class StageTable
         foreach (var (rowNo, values) in rows)
         {
             var row = appender.CreateRow().AppendValue(rowNo);
-            foreach (var value in values) row.AppendValue(string.IsNullOrEmpty(value) ? null : value);
+            foreach (var value in values) row.AppendValue(string.IsNullOrEmpty(value) ? null : WithoutNul(value));
             row.EndRow();
             count++;
         }
         return count;
     }
+
+    /// <summary>
+    /// The appender passes text as C strings, so a NUL would silently cut the value short. It becomes U+FFFD, as the
+    /// cleaning macros make it in CSV: the value is kept, and an identifier holding it is not an identifier.
+    /// </summary>
+    private static string WithoutNul(string value) => value.Contains('\0') ? value.Replace('\0', '\uFFFD') : value;
 }

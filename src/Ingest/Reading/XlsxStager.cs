@@ -9,6 +9,7 @@ public static class XlsxStager
 {
     public static StagedFile Stage(DuckDBConnection connection, ProbedFile file, HeaderMatch header)
     {
+        // HeaderPeek has already run the file past ZipBombGuard: every file is peeked before it is staged.
         using var stream = File.OpenRead(file.Path);
         IEnumerator<IDictionary<string, object?>> rows;
         try
