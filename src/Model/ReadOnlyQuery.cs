@@ -35,6 +35,7 @@ public static partial class ReadOnlyQuery
             setup.CommandText = "set enable_external_access = false; set lock_configuration = true";
             setup.ExecuteNonQuery();
         }
+        RefuseSeveralStatements(connection, keyword, sql);
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         try
@@ -56,5 +57,34 @@ public static partial class ReadOnlyQuery
         {
             throw new InvalidOperationException("The query failed: " + ex.Message.Split('\n')[0], ex);
         }
+    }
+
+    /// <summary>
+    /// Exactly one statement: "select 1; drop table …" would otherwise run its tail. Queries are checked by DuckDB's own
+    /// parser (json_serialize_sql takes only SELECT statements and says how many there are); describe, show, summarize
+    /// and explain take no semicolon.
+    /// </summary>
+    private static void RefuseSeveralStatements(DuckDBConnection connection, string keyword, string sql)
+    {
+        if (keyword.ToLowerInvariant() is "describe" or "show" or "summarize" or "explain")
+        {
+            if (sql.TrimEnd().TrimEnd(';').Contains(';'))
+                throw new InvalidOperationException("One statement at a time: the text holds several; further statements are refused.");
+            return;
+        }
+        using var parse = connection.CreateCommand();
+        parse.CommandText = "select json_serialize_sql($1::varchar)";
+        parse.Parameters.Add(new DuckDBParameter(sql));
+        using var json = System.Text.Json.JsonDocument.Parse((string)parse.ExecuteScalar()!);
+        var root = json.RootElement;
+        if (root.TryGetProperty("error", out var error) && error.GetBoolean())
+        {
+            var message = root.TryGetProperty("error_message", out var m) ? m.GetString() : "it is not a query";
+            throw new InvalidOperationException(message is not null && message.Contains("Only SELECT", StringComparison.OrdinalIgnoreCase)
+                ? "Only queries are allowed here; a statement in the text is not one and is refused: the snapshot is read-only."
+                : "The query failed: " + message);
+        }
+        if (root.GetProperty("statements").GetArrayLength() != 1)
+            throw new InvalidOperationException("One statement at a time: the text holds several; further statements are refused.");
     }
 }

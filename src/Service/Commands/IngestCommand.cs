@@ -26,6 +26,11 @@ public static class IngestCommand
         var progress = new ConsoleProgress(output);
         var outcomes = new InboxIngestor(connection, catalogue, settings.Ingest, clock).Run(progress, cancellation);
         progress.Finish();
+        if (outcomes.Count == 0)
+        {
+            output.WriteLine("The inbox is empty: nothing to do.");
+            return outcomes;
+        }
         output.Write(Summary(outcomes));
         output.Write(QuarantineExcerpt(connection, outcomes));
         return outcomes;
@@ -63,7 +68,6 @@ public static class IngestCommand
             text.AppendLine($"rejected: {o.FileName}: {o.Message} (moved to {o.MovedTo}, reason beside it)");
         foreach (var o in outcomes.Where(o => o.Status != FileStatus.Rejected && o.Message is not null))
             text.AppendLine($"note: {o.FileName}: {o.Message}");
-        if (outcomes.Count == 0) text.AppendLine("The inbox is empty: nothing to do.");
         return text.ToString();
     }
 

@@ -51,6 +51,7 @@ public static class SqlCommand
     internal static string? Text(object? value) => value switch
     {
         null => null,
+        bool b => b ? "true" : "false", // as DuckDB's own CLI prints them
         DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
@@ -65,7 +66,8 @@ public static class SqlCommand
     private static string Csv(string? field)
     {
         if (string.IsNullOrEmpty(field)) return "";
-        if (field[0] is '=' or '+' or '-' or '@' && !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) field = "'" + field;
+        // OWASP's list: = + - @ and tab and carriage return start a formula in Excel, LibreOffice or Google Sheets.
+        if (field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) field = "'" + field;
         return field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
     }
 }
