@@ -1,4 +1,4 @@
--- one row: the composite-score weights and grade bands of catalogues/scoring.csv
+-- one row: the composite-score weights, grade bands and year-end assessment parameters of catalogues/scoring.csv
 with parameters as (select * from core.scoring_parameters)
 
 select
@@ -10,4 +10,14 @@ select
     max(value) filter (where name = 'grade_good_min') as grade_good_min,
     max(value) filter (where name = 'grade_fairly_good_min') as grade_fairly_good_min,
     max(value) filter (where name = 'grade_fair_min') as grade_fair_min,
+    max(value) filter (where name = 'year_weight_implementation') as year_weight_implementation,
+    max(value) filter (where name = 'year_weight_targets') as year_weight_targets,
+    max(value) filter (where name = 'year_weight_results') as year_weight_results,
+    max(value) filter (where name = 'year_weight_social') as year_weight_social,
+    max(value) filter (where name = 'year_timely_days') as year_timely_days,
+    max(value) filter (where name = 'year_target_reach_per_member') as year_target_reach_per_member,
+    max(value) filter (where name = 'year_target_publicity_per_branch') as year_target_publicity_per_branch,
+    max(value) filter (where name = 'year_target_reads_per_member') as year_target_reads_per_member,
+    max(value) filter (where name = 'year_target_partners_per_branch') as year_target_partners_per_branch,
+    max(value) filter (where name = 'year_target_local_cooperation_per_branch') as year_target_local_cooperation_per_branch,
 from parameters

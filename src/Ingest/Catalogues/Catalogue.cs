@@ -31,6 +31,9 @@ public sealed record Catalogue(
     [
         "weight_participation", "weight_org_life_compliance", "weight_pledge_completion", "weight_influence_index",
         "weight_activity_coverage", "grade_good_min", "grade_fairly_good_min", "grade_fair_min",
+        "year_weight_implementation", "year_weight_targets", "year_weight_results", "year_weight_social", "year_timely_days",
+        "year_target_reach_per_member", "year_target_publicity_per_branch", "year_target_reads_per_member",
+        "year_target_partners_per_branch", "year_target_local_cooperation_per_branch",
     ];
 
     public static readonly string[] Periods = ["month", "quarter", "year"];
@@ -108,6 +111,10 @@ public sealed record Catalogue(
         if (unknown.Count > 0) throw new InvalidOperationException($"scoring.csv names unknown parameters: {string.Join(", ", unknown)}.");
         var weights = scoring.Where(s => s.Name.StartsWith("weight_", StringComparison.Ordinal)).Sum(s => s.Value);
         if (Math.Abs(weights - 1) > 1e-9) throw new InvalidOperationException($"scoring.csv: the weights add up to {weights}, not 1.");
+        var yearWeights = scoring.Where(s => s.Name.StartsWith("year_weight_", StringComparison.Ordinal)).Sum(s => s.Value);
+        if (Math.Abs(yearWeights - 1) > 1e-9) throw new InvalidOperationException($"scoring.csv: the year_weight_ weights add up to {yearWeights}, not 1.");
+        var nonPositive = scoring.Where(s => s.Name.StartsWith("year_target_", StringComparison.Ordinal) && s.Value <= 0).Select(s => s.Name).ToList();
+        if (nonPositive.Count > 0) throw new InvalidOperationException($"scoring.csv: targets must be above 0: {string.Join(", ", nonPositive)}.");
         double Get(string n) => scoring.Single(s => s.Name == n).Value;
         if (!(Get("grade_good_min") > Get("grade_fairly_good_min") && Get("grade_fairly_good_min") > Get("grade_fair_min")))
             throw new InvalidOperationException("scoring.csv: grade bands must fall: grade_good_min > grade_fairly_good_min > grade_fair_min.");

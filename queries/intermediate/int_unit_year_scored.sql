@@ -1,0 +1,168 @@
+-- one row per college and for the school per year: the year-end brand assessment on the plan's four dimensions
+-- (组织实施, 目标任务, 实际成效, 社会效应), each 0-100 as the mean of its components (each 0-1), the weighted
+-- overall score, its grade and the college's rank. Year-to-date figures are read at the year's last month in the
+-- data, so a year still under way is assessed to date; count targets are prorated to its months.
+with scored as (select * from intermediate.int_unit_month_scored),
+rollups as (select * from intermediate.int_unit_rollups),
+facts as (select * from intermediate.int_activity_facts),
+arrivals as (select * from staging.stg_activity_arrivals),
+types as (select * from staging.stg_activity_types),
+member_items as (select * from intermediate.int_member_pledge_items),
+scoring as (select * from staging.stg_scoring_parameters),
+
+unit_months as (
+    select *, left(month_id, 4) as year from scored where grain in ('college', 'school')
+),
+
+year_end as (
+    select year, max(month_id) as last_month_id, count(distinct month_id) as n_months
+    from unit_months
+    group by all
+),
+
+unit_year as (
+    select
+        grain, unit_id, year,
+        avg(org_life_compliance) as org_life_compliance_year,
+        cast(sum(n_org_life_present) as bigint) as n_org_life_present_year,
+        cast(sum(n_org_life_records) as bigint) as n_org_life_records_year,
+        avg(participation_rate) as participation_rate_year,
+        avg(n_active_members) as avg_active_members,
+        cast(sum(n_activities) as bigint) as n_activities_year,
+        cast(sum(reach) as bigint) as reach_year,
+        cast(sum(n_publicity_items) as bigint) as n_publicity_items_year,
+        cast(sum(n_publicity_reads) as bigint) as n_publicity_reads_year,
+        -- year-to-date figures, as they stand at the year's last month
+        arg_max(pledge_coverage, month_id) as pledge_coverage_year,
+        arg_max(pledge_completion, month_id) as pledge_completion_year,
+        arg_max(activity_coverage, month_id) as activity_coverage_year,
+        arg_max(n_partners, month_id) as n_partners_year,
+        arg_max(n_active_members, month_id) as n_active_members_year,
+    from unit_months
+    group by all
+),
+
+-- 台账完整: the share of branch-months (with members) in which the branch recorded at least one activity.
+completeness as (
+    select r.grain, r.rollup_id as unit_id, left(b.month_id, 4) as year,
+        count(distinct b.unit_id) as n_branches,
+        count(*) filter (where b.n_activities > 0) / count(*) as ledger_completeness,
+    from scored as b
+    join rollups as r on r.unit_id = b.unit_id and r.grain in ('college', 'school')
+    where b.grain = 'branch' and b.n_active_members > 0
+    group by all
+),
+
+-- 台账及时: the share of the year's activities whose record reached the warehouse within year_timely_days days
+-- (Asia/Shanghai dates) after the end of the month they were held in. Records that came with the warehouse's first
+-- load are history filled in when it was set up, not late reports: they are not judged, and a unit with nothing
+-- judged has no timeliness (the dimension is then the mean of its other three components).
+arrival_days as (
+    select activity_id, cast(timezone('Asia/Shanghai', first_loaded_at) as date) as arrived_on from arrivals
+),
+
+timeliness as (
+    select r.grain, r.rollup_id as unit_id, left(f.month_id, 4) as year,
+        count(*) filter (where a.arrived_on <= last_day(f.held_on) + cast((select year_timely_days from scoring) as integer))
+            / count(*) as ledger_timeliness,
+    from facts as f
+    join arrival_days as a using (activity_id)
+    join rollups as r on r.unit_id = f.unit_id and r.grain in ('college', 'school')
+    where a.arrived_on > (select min(arrived_on) from arrival_days)
+    group by all
+),
+
+-- The pledge outcomes the plan names, completed by the year's last month: 课题 and 创业项目 (T1, T2) are projects,
+-- 专业竞赛 (T4) competitions, 自主创业 (T3) businesses started.
+outcomes as (
+    select r.grain, r.rollup_id as unit_id, ye.year,
+        count(*) filter (where mi.is_pledged) as n_outcome_items_pledged,
+        count(*) filter (where mi.is_completed) as n_outcome_items_completed,
+        count(*) filter (where mi.is_completed and mi.item in ('T1', 'T2')) as n_projects,
+        count(*) filter (where mi.is_completed and mi.item = 'T4') as n_competitions,
+        count(*) filter (where mi.is_completed and mi.item = 'T3') as n_businesses,
+    from member_items as mi
+    join year_end as ye on ye.last_month_id = mi.month_id
+    join rollups as r on r.unit_id = mi.branch_id and r.grain in ('college', 'school')
+    where mi.item in ('T1', 'T2', 'T3', 'T4')
+    group by all
+),
+
+-- 校地合作: activities held as school-local cooperation.
+local_cooperation as (
+    select r.grain, r.rollup_id as unit_id, strftime(t.held_on, '%Y') as year, count(distinct t.activity_id) as n_local_cooperation,
+    from types as t
+    join rollups as r on r.unit_id = t.unit_id and r.grain in ('college', 'school')
+    where t.activity_type = '校地合作'
+    group by all
+),
+
+components as (
+    select
+        uy.*,
+        ye.last_month_id,
+        ye.n_months,
+        coalesce(c.n_branches, 0) as n_branches,
+        c.ledger_completeness,
+        t.ledger_timeliness,
+        uy.n_org_life_present_year / nullif(uy.n_org_life_records_year, 0) as attendance_rate_year,
+        coalesce(o.n_outcome_items_pledged, 0) as n_outcome_items_pledged,
+        coalesce(o.n_outcome_items_completed, 0) as n_outcome_items_completed,
+        o.n_outcome_items_completed / nullif(o.n_outcome_items_pledged, 0) as outcome_completion,
+        coalesce(o.n_projects, 0) as n_projects,
+        coalesce(o.n_competitions, 0) as n_competitions,
+        coalesce(o.n_businesses, 0) as n_businesses,
+        coalesce(lc.n_local_cooperation, 0) as n_local_cooperation,
+        -- Each count against its target for a full year, prorated to the months assessed; capped at 1.
+        least(1, uy.reach_year / nullif(uy.avg_active_members, 0) / (s.year_target_reach_per_member * ye.n_months / 12)) as reach_score,
+        least(1, uy.n_publicity_items_year / nullif(c.n_branches, 0) / (s.year_target_publicity_per_branch * ye.n_months / 12)) as publicity_score,
+        least(1, uy.n_publicity_reads_year / nullif(uy.avg_active_members, 0) / (s.year_target_reads_per_member * ye.n_months / 12)) as reads_score,
+        least(1, uy.n_partners_year / nullif(c.n_branches, 0) / (s.year_target_partners_per_branch * ye.n_months / 12)) as partners_score,
+        least(1, coalesce(lc.n_local_cooperation, 0) / nullif(c.n_branches, 0) / (s.year_target_local_cooperation_per_branch * ye.n_months / 12)) as local_cooperation_score,
+        s.year_weight_implementation, s.year_weight_targets, s.year_weight_results, s.year_weight_social,
+        s.grade_good_min, s.grade_fairly_good_min, s.grade_fair_min,
+    from unit_year as uy
+    join year_end as ye using (year)
+    cross join scoring as s
+    left join completeness as c using (grain, unit_id, year)
+    left join timeliness as t using (grain, unit_id, year)
+    left join outcomes as o using (grain, unit_id, year)
+    left join local_cooperation as lc using (grain, unit_id, year)
+),
+
+dimensions as (
+    select
+        *,
+        -- A component without data (no branch with members, no activity) counts as 0, never as missing; only
+        -- timeliness may be unjudged (see above).
+        round(100 * (coalesce(org_life_compliance_year, 0) + coalesce(attendance_rate_year, 0)
+            + coalesce(ledger_completeness, 0) + coalesce(ledger_timeliness, 0))
+            / case when ledger_timeliness is null then 3 else 4 end, 6) as score_implementation,
+        round(100 * (coalesce(pledge_coverage_year, 0) + coalesce(pledge_completion_year, 0) + coalesce(activity_coverage_year, 0)) / 3, 6) as score_targets,
+        round(100 * (coalesce(participation_rate_year, 0) + coalesce(outcome_completion, 0)) / 2, 6) as score_results,
+        round(100 * (coalesce(reach_score, 0) + coalesce(publicity_score, 0) + coalesce(reads_score, 0)
+            + coalesce(partners_score, 0) + coalesce(local_cooperation_score, 0)) / 5, 6) as score_social,
+    from components
+),
+
+final as (
+    select
+        * exclude (year_weight_implementation, year_weight_targets, year_weight_results, year_weight_social,
+                   grade_good_min, grade_fairly_good_min, grade_fair_min, overall_unrounded),
+        case
+            when overall_score >= grade_good_min then '好'
+            when overall_score >= grade_fairly_good_min then '较好'
+            when overall_score >= grade_fair_min then '一般'
+            else '差'
+        end as grade_year,
+        case when grain = 'college' then rank() over (partition by grain, year order by overall_score desc) end as rank_among_colleges,
+    from (
+        select *,
+            year_weight_implementation * score_implementation + year_weight_targets * score_targets
+                + year_weight_results * score_results + year_weight_social * score_social as overall_unrounded,
+            round(overall_unrounded, 6) as overall_score,
+        from dimensions
+    )
+)
+
+select * from final

@@ -1,0 +1,6 @@
+-- one row per year for the whole school: the year-end brand assessment on the plan's four dimensions
+with scored as (select * from intermediate.int_unit_year_scored)
+
+select scored.* exclude (grain, unit_id, rank_among_colleges)
+from scored
+where scored.grain = 'school'
