@@ -37,10 +37,18 @@ var flag = new Command("flag", "Train the lagging-branch model, score every bran
 Handle(flag, (p, s) => FlagCommand.Run(s, clock, Console.Out, p.GetValue(truth)));
 root.Subcommands.Add(flag);
 
-var month = new Option<string>("--month") { Description = "The month to report, YYYY-MM", Required = true };
+var month = new Option<string?>("--month") { Description = "The month to report, YYYY-MM" };
+var year = new Option<string?>("--year") { Description = "The year-end brand assessment of a year, YYYY (a year under way: to date)" };
 var college = new Option<string?>("--college") { Description = "Only this college's report (its unit id)" };
-var report = new Command("report", "Render the month's assessment PDFs: school.pdf and one per college") { month, college };
-Handle(report, (p, s) => { ReportCommand.Run(s, clock, Console.Out, p.GetValue(month)!, p.GetValue(college)); return 0; });
+var report = new Command("report", "Render the assessment PDFs of a month (--month) or the year-end ones (--year): school.pdf and one per college") { month, year, college };
+Handle(report, (p, s) =>
+{
+    var (m, y) = (p.GetValue(month), p.GetValue(year));
+    if ((m is null) == (y is null)) throw new ArgumentException("report needs --month YYYY-MM or --year YYYY (one of them).");
+    if (m is not null) ReportCommand.Run(s, clock, Console.Out, m, p.GetValue(college));
+    else ReportCommand.RunYear(s, clock, Console.Out, y!, p.GetValue(college));
+    return 0;
+});
 root.Subcommands.Add(report);
 
 var run = new Command("run", "Run the scheduled service (Quartz, Asia/Shanghai): ingest every 15 minutes, rebuild when data changed, reports on the 1st");

@@ -72,11 +72,11 @@ public class MonthlyReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixtu
     }
 
     [Fact]
-    public void EveryReportQuery_RunsOnTheEvaluatorsSnapshot_ExceptDataQuality()
+    public void EveryMonthlyReportQuery_RunsOnTheEvaluatorsSnapshot_ExceptDataQuality()
     {
         var snapshot = Path.Combine(f.Warehouse.Root, "report-snapshot.duckdb");
         Analytics.Model.SnapshotPublisher.Publish(f.Warehouse.Connection, snapshot);
-        foreach (var file in Directory.GetFiles(Path.Combine(f.Queries, "reports"), "*.sql").Where(p => !p.EndsWith("data_quality.sql")))
+        foreach (var file in Directory.GetFiles(Path.Combine(f.Queries, "reports"), "*.sql").Where(p => !p.EndsWith("data_quality.sql") && !Path.GetFileName(p).StartsWith("year_")))
         {
             var sql = File.ReadAllText(file).Replace(":month", "'2026-10'").Replace(":unit", "'school'");
             Assert.NotNull(Analytics.Model.ReadOnlyQuery.Run(snapshot, sql));

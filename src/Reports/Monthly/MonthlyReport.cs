@@ -15,7 +15,7 @@ public static class MonthlyReport
     public static PageSetup Compose(ReportContext context)
     {
         var page = new PageSetup();
-        page.Header.Text($"景德镇学院“窑火红”党建品牌 · {(context.IsSchool ? "学校" : context.UnitName)}月度评估 · {Format.Month(context.Month)}",
+        page.Header.Text($"景德镇学院“窑火红”党建品牌 · {(context.IsSchool ? "学校" : context.UnitName)}月度评估 · {Format.Month(context.Period)}",
             new TextStyle(8.5f, Palette.KilnRed), TextAlign.Left);
         page.Footer.PageNumber("第 {page} 页 / 共 {total} 页", new TextStyle(8.5f, Palette.Ink));
         page.Content.Column(column =>

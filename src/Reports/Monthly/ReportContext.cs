@@ -3,14 +3,15 @@ using Analytics.Reports.Charts;
 namespace Analytics.Reports.Monthly;
 
 /// <summary>What a report is about and where its pieces come from and go.</summary>
+/// <param name="Period">The month (YYYY-MM) of a monthly report, or the year (YYYY) of a year-end one.</param>
 /// <param name="Unit">"school" or a college id.</param>
 /// <param name="AsOf">The data's as-of time (the last ledger load), printed and used as the PDF's date.</param>
 /// <param name="ChartDir">Where each chart is also saved as PNG and SVG.</param>
-public sealed record ReportContext(ReportQuery Queries, string Month, string Unit, string UnitName, DateTime AsOf, string ChartDir, string FontPath)
+public sealed record ReportContext(ReportQuery Queries, string Period, string Unit, string UnitName, DateTime AsOf, string ChartDir, string FontPath)
 {
     public bool IsSchool => Unit == "school";
 
-    public ReportRows Rows(string query) => Queries.Run(query, Month, Unit);
+    public ReportRows Rows(string query) => Queries.Run(query, Period, Unit);
 
     /// <summary>Saves a chart as PNG and SVG beside the PDF (named by report and chart) and returns its vector drawer.</summary>
     public Action<SkiaSharp.SKCanvas, Document.Size> Chart(string name, ScottPlot.Plot plot, int width, int height)

@@ -13,18 +13,20 @@ public sealed class ReportRows(List<Dictionary<string, object?>> rows)
 
 /// <summary>
 /// Runs the report's queries (queries/reports/*.sql). They read only the marts, so each table and chart in a report can
-/// be reproduced from the evaluators' snapshot with the query it cites; :month and :unit are filled in.
+/// be reproduced from the evaluators' snapshot with the query it cites; :month (or :year) and :unit are filled in.
 /// </summary>
 public sealed class ReportQuery(DuckDBConnection connection, string queriesDir)
 {
     public static string Reference(string name) => $"queries/reports/{name}.sql";
 
-    public ReportRows Run(string name, string month, string unit)
+    /// <param name="period">The report's month (YYYY-MM) for :month, or its year (YYYY) for :year.</param>
+    public ReportRows Run(string name, string period, string unit)
     {
         var path = Path.Combine(queriesDir, "reports", name + ".sql");
         if (!File.Exists(path)) throw new InvalidOperationException($"The report query {Path.GetFullPath(path)} is missing.");
         var sql = File.ReadAllText(path)
-            .Replace(":month", SqlExtensions.Literal(month))
+            .Replace(":month", SqlExtensions.Literal(period))
+            .Replace(":year", SqlExtensions.Literal(period))
             .Replace(":unit", SqlExtensions.Literal(unit));
         return new ReportRows(connection.Query(sql, Map));
     }

@@ -45,7 +45,7 @@ internal sealed class CoverSection : IReportSection
     {
         c.Item().Padding(0, 120, 0, 0).Text("景德镇学院“窑火红”党建特色品牌", new TextStyle(16, Palette.Ink), TextAlign.Center);
         c.Item().Padding(0, 12, 0, 0).Text(x.IsSchool ? "月度评估报告" : $"{x.UnitName} 月度评估报告", Styles.Title, TextAlign.Center);
-        c.Item().Padding(0, 18, 0, 0).Text(F.Month(x.Month), Styles.Big, TextAlign.Center);
+        c.Item().Padding(0, 18, 0, 0).Text(F.Month(x.Period), Styles.Big, TextAlign.Center);
         c.Item().Padding(0, 220, 0, 0).Text($"数据截至 {x.AsOf:yyyy年M月d日}", Styles.Body, TextAlign.Center);
         c.Item().Text("景德镇学院党委组织部 · 窑火红数据分析", Styles.Note, TextAlign.Center);
         c.Item().PageBreak();
@@ -58,7 +58,7 @@ internal sealed class KpiSection : IReportSection
     public void Compose(ColumnDescriptor c, ReportContext x)
     {
         var rows = x.Rows("kpis");
-        if (rows.Count == 0 || F.Text(rows.Rows[0]["month_id"]) != x.Month) { SectionParts.Heading(c, "一、主要指标", "kpis"); SectionParts.Empty(c, "本月没有数据。"); return; }
+        if (rows.Count == 0 || F.Text(rows.Rows[0]["month_id"]) != x.Period) { SectionParts.Heading(c, "一、主要指标", "kpis"); SectionParts.Empty(c, "本月没有数据。"); return; }
         var now = rows.Rows[0];
         var before = rows.Count > 1 ? rows.Rows[1] : null;
         SectionParts.Heading(c, "一、主要指标", "kpis");

@@ -65,6 +65,13 @@ public static class DemoCommand
             output.WriteLine($"  {month}: {Path.GetFullPath(reports[0].Path)} and {reports.Count - 1} college reports ({reports.Sum(r => r.Pages)} pages, {reports.Sum(r => r.Bytes) / 1_048_576.0:0.0} MB)");
         }
         output.WriteLine($"{total} PDFs in {watch.Elapsed.TotalSeconds:0.0} s; each chart also as PNG and SVG under <month>/charts/.");
+
+        output.WriteLine("Rendering the year-end brand assessments (组织实施, 目标任务, 实际成效, 社会效应) of every demo year …");
+        foreach (var year in u.Months().Select(m => m.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).Distinct())
+        {
+            var reports = ReportCommand.RunYear(settings, clock, TextWriter.Null, year, null, quiet: true);
+            output.WriteLine($"  {year}: {Path.GetFullPath(reports[0].Path)} and {reports.Count - 1} college reports ({reports.Sum(r => r.Pages)} pages)");
+        }
     }
 
     /// <summary>Runs each example query of queries/examples against the snapshot, as an evaluator would.</summary>

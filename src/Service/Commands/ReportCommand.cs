@@ -7,23 +7,31 @@ using Analytics.Service.Cli;
 
 namespace Analytics.Service.Commands;
 
-/// <summary><c>analytics report --month YYYY-MM [--college ID]</c>: the month's assessment PDFs.</summary>
+/// <summary><c>analytics report --month YYYY-MM | --year YYYY [--college ID]</c>: the assessment PDFs.</summary>
 public static class ReportCommand
 {
-    public static IReadOnlyList<WrittenReport> Run(AnalyticsSettings settings, TimeProvider clock, TextWriter output, string month, string? college, bool quiet = false)
+    public static IReadOnlyList<WrittenReport> Run(AnalyticsSettings settings, TimeProvider clock, TextWriter output, string month, string? college, bool quiet = false) =>
+        Render(settings, clock, output, month, quiet, (writer, progress) => writer.Write(month, college, progress));
+
+    /// <summary><c>analytics report --year YYYY</c>: the year-end brand assessments (reports/YYYY/).</summary>
+    public static IReadOnlyList<WrittenReport> RunYear(AnalyticsSettings settings, TimeProvider clock, TextWriter output, string year, string? college, bool quiet = false) =>
+        Render(settings, clock, output, year, quiet, (writer, progress) => writer.WriteYear(year, college, progress));
+
+    private static IReadOnlyList<WrittenReport> Render(AnalyticsSettings settings, TimeProvider clock, TextWriter output, string period, bool quiet,
+        Func<ReportWriter, Action<string>?, IReadOnlyList<WrittenReport>> write)
     {
         var font = FontLocator.Find(settings.FontPath);
         using var connection = WarehouseDatabase.Open(settings.Warehouse, clock, settings.MemoryLimit);
         var watch = Stopwatch.StartNew();
-        var reports = new ReportWriter(connection, settings.Queries, settings.ReportsDir, font)
-            .Write(month, college, quiet ? null : path => output.WriteLine($"  rendering {Path.GetFileName(path)} …"));
+        var reports = write(new ReportWriter(connection, settings.Queries, settings.ReportsDir, font),
+            quiet ? null : path => output.WriteLine($"  rendering {Path.GetFileName(path)} …"));
         if (!quiet)
         {
             var table = new TextTable("report", "pages", "KB");
             foreach (var r in reports) table.Add(Path.GetFullPath(r.Path), r.Pages, (r.Bytes / 1024).ToString(CultureInfo.InvariantCulture));
             output.Write(table);
         }
-        output.WriteLine($"{reports.Count} report(s) for {month} in {watch.Elapsed.TotalSeconds:0.00} s; charts also as PNG and SVG in {Path.GetFullPath(Path.Combine(settings.ReportsDir, month, "charts"))}");
+        output.WriteLine($"{reports.Count} report(s) for {period} in {watch.Elapsed.TotalSeconds:0.00} s; charts also as PNG and SVG in {Path.GetFullPath(Path.Combine(settings.ReportsDir, period, "charts"))}");
         foreach (var r in reports.Where(r => r.MissingCharacters.Count > 0))
             output.WriteLine($"warning: {Path.GetFileName(r.Path)} has characters the report font cannot draw: {string.Join(" ", r.MissingCharacters)}");
         return reports;

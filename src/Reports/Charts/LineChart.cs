@@ -1,0 +1,37 @@
+namespace Analytics.Reports.Charts;
+
+/// <summary>One line of a line chart: its legend label and a value per x position (null where there is none).</summary>
+public sealed record LineSeries(string Label, IReadOnlyList<double?> Values);
+
+/// <summary>A line chart over labelled x positions (months), with a shared value axis.</summary>
+public sealed record LineChartData(string Title, IReadOnlyList<string> Labels, IReadOnlyList<LineSeries> Series, string ValueAxis);
+
+/// <summary>Builds line charts in the report palette with the report font.</summary>
+public static class LineChart
+{
+    private static readonly SkiaSharp.SKColor[] Colours = [Palette.KilnRed, Palette.Celadon, Palette.Ember, Palette.Ink];
+
+    public static ScottPlot.Plot Build(LineChartData data)
+    {
+        var plot = ChartStyle.NewPlot(data.Title);
+        for (var s = 0; s < data.Series.Count; s++)
+        {
+            var series = data.Series[s];
+            var points = series.Values.Select((v, i) => (v, i)).Where(p => p.v is not null).ToList();
+            var line = plot.Add.Scatter(points.Select(p => (double)p.i).ToArray(), points.Select(p => p.v!.Value).ToArray());
+            line.Color = Palette.Plot(Colours[s % Colours.Length]);
+            line.LineWidth = 2;
+            line.MarkerSize = 5;
+            line.LegendText = series.Label;
+        }
+        plot.Axes.Bottom.SetTicks(data.Labels.Select((_, i) => (double)i).ToArray(), data.Labels.ToArray());
+        plot.Axes.Left.Label.Text = data.ValueAxis;
+        plot.Axes.SetLimitsY(0, 100);
+        plot.Legend.IsVisible = true;
+        plot.Legend.Alignment = ScottPlot.Alignment.LowerRight;
+        plot.Legend.FontName = Document.ReportFont.Family;
+        plot.Legend.FontSize = 8;
+        ChartStyle.Finish(plot);
+        return plot;
+    }
+}
