@@ -51,6 +51,12 @@ Handle(report, (p, s) =>
 });
 root.Subcommands.Add(report);
 
+var siteMonth = new Option<string>("--month") { Description = "The month the column shows, YYYY-MM", Required = true };
+var siteOut = new Option<string>("--out") { Description = "Folder to write the site into (created if missing)", Required = true };
+var site = new Command("site", "Write the school website's 窑火红 column for a month: static HTML, CSS and SVG, aggregates only") { siteMonth, siteOut };
+Handle(site, (p, s) => { SiteCommand.Run(s, clock, Console.Out, p.GetValue(siteMonth)!, p.GetValue(siteOut)!); return 0; });
+root.Subcommands.Add(site);
+
 var run = new Command("run", "Run the scheduled service (Quartz, Asia/Shanghai): ingest every 15 minutes, rebuild when data changed, reports on the 1st");
 Handle(run, (p, s) => RunCommand.Run(s, clock, Console.Out));
 root.Subcommands.Add(run);

@@ -75,8 +75,10 @@ public sealed class ReportWriter(DuckDBConnection warehouse, string queriesDir, 
         return new WrittenReport(path, result.Pages, new FileInfo(path).Length, result.MissingCharacters);
     }
 
+    private DateTime AsOf() => DataAsOf(warehouse);
+
     /// <summary>The data's as-of time: the last ledger load, in Asia/Shanghai.</summary>
-    private DateTime AsOf()
+    public static DateTime DataAsOf(DuckDBConnection warehouse)
     {
         var last = warehouse.Scalar<DateTime?>("select max(finished_at) from ops.ingested_files where status = 'loaded'")
             ?? throw new InvalidOperationException("No ledger has been loaded yet.");

@@ -48,6 +48,9 @@ public static class DemoCommand
         FlagCommand.Run(settings, clock, output, dataset.GroundTruthPath);
         output.WriteLine();
         WriteReports(settings, clock, output, u);
+        output.WriteLine();
+        var lastMonth = u.Months().Last().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        SiteCommand.Run(settings, clock, output, lastMonth, Path.Combine(settings.DataDir, "site"));
         return 0;
     }
 
