@@ -49,22 +49,37 @@ activity_month as (
     group by all
 ),
 
+-- Year-to-date distinct counts (brand activity types held, partners): each type or partner counts from the first
+-- month it appears in the year, so no month is joined to every earlier activity (a range join that does not scale).
+brand_type_firsts as (
+    select r.grain, r.rollup_id, year(types.held_on) as year, types.activity_type, min(strftime(types.held_on, '%Y-%m')) as first_month_id
+    from types
+    join rollups as r on r.unit_id = types.unit_id
+    where types.type_group in ('红色文化', '实践服务')
+    group by all
+),
+
 year_to_date as (
-    select
-        um.month_id, um.grain, um.rollup_id,
-        count(distinct types.activity_type) filter (where types.type_group in ('红色文化', '实践服务')) as n_brand_types_held,
+    select um.month_id, um.grain, um.rollup_id, count(*) as n_brand_types_held
     from unit_months as um
-    join rollups as r on r.grain = um.grain and r.rollup_id = um.rollup_id
-    join types on types.unit_id = r.unit_id and types.held_on between um.year_start and um.month_end
+    join brand_type_firsts as b
+        on b.grain = um.grain and b.rollup_id = um.rollup_id and b.year = year(um.month_start) and b.first_month_id <= um.month_id
+    group by all
+),
+
+partner_firsts as (
+    select r.grain, r.rollup_id, year(facts.held_on) as year, trim(facts.partner) as partner, min(facts.month_id) as first_month_id
+    from facts
+    join rollups as r on r.unit_id = facts.unit_id
+    where nullif(trim(facts.partner), '') is not null
     group by all
 ),
 
 partners as (
-    select um.month_id, um.grain, um.rollup_id, count(distinct facts.partner) as n_partners
+    select um.month_id, um.grain, um.rollup_id, count(*) as n_partners
     from unit_months as um
-    join rollups as r on r.grain = um.grain and r.rollup_id = um.rollup_id
-    join facts on facts.unit_id = r.unit_id and facts.held_on between um.year_start and um.month_end
-    where nullif(trim(facts.partner), '') is not null
+    join partner_firsts as p
+        on p.grain = um.grain and p.rollup_id = um.rollup_id and p.year = year(um.month_start) and p.first_month_id <= um.month_id
     group by all
 ),
 

@@ -81,7 +81,11 @@ var benchIngest = new Command("ingest", "Attendance ingest against DuckDB's own 
 Handle(benchIngest, (p, s) => BenchIngestCommand.Run(s, clock, Console.Out, p.GetValue(rows)));
 var benchModel = new Command("model", "Full model build and the rebuild after one new month, on a fresh demo warehouse") { seed };
 Handle(benchModel, (p, s) => BenchModelCommand.Run(s, clock, Console.Out, p.GetValue(seed)));
-var bench = new Command("bench", "Measure a stage against its baseline (run on demand)") { benchIngest, benchModel };
+var benchMonths = new Option<int>("--months") { Description = "Months of the large tier", DefaultValueFactory = _ => 60 };
+var regenerate = new Option<bool>("--regenerate") { Description = "Write the large tier again even if an earlier run left it" };
+var benchAll = new Command("all", "Every stage on the large tier against its target (ingest, models, one new month, flag, PDFs, memory)") { benchMonths, regenerate };
+Handle(benchAll, (p, s) => BenchAllCommand.Run(s, clock, Console.Out, p.GetValue(benchMonths), p.GetValue(regenerate)));
+var bench = new Command("bench", "Measure a stage against its baseline (run on demand)") { benchAll, benchIngest, benchModel };
 root.Subcommands.Add(bench);
 
 return root.Parse(args).Invoke();

@@ -74,7 +74,7 @@ public static class BenchIngestCommand
         return 0;
     }
 
-    private static (double ReadCsv, double Checkpoint) Baseline(string database, string csv)
+    internal static (double ReadCsv, double Checkpoint) Baseline(string database, string csv)
     {
         using var connection = new DuckDBConnection($"DataSource={database}");
         connection.Open();

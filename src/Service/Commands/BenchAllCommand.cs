@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Analytics.Demo;
+using Analytics.Flags;
+using Analytics.Ingest.Catalogues;
+using Analytics.Ingest.Loading;
+using Analytics.Ingest.Time;
+using Analytics.Ingest.Warehouse;
+using Analytics.Model;
+using Analytics.Reports.Document;
+using Analytics.Reports.Monthly;
+using Analytics.Service.Cli;
+
+namespace Analytics.Service.Commands;
+
+/// <summary>
+/// <c>analytics bench all</c>: every stage on the large tier (100 colleges, 2,000 branches, 100,000 members, five years,
+/// about 25 million attendance rows) against its target, in one run on this machine: attendance ingest beside DuckDB's
+/// own read_csv of the same file, a full model build, the rebuild after one new month, flag (train and score every
+/// branch-month), one month of small-tier PDFs, and the process's peak memory. Prints a table; writes JSON.
+/// </summary>
+public static class BenchAllCommand
+{
+    private sealed record Stage(string Name, double Seconds, string Target, bool? Met, string Detail);
+
+    public static int Run(AnalyticsSettings settings, TimeProvider clock, TextWriter output, int months, bool regenerate)
+    {
+        var root = Path.GetFullPath(Path.Combine(settings.DataDir, "bench", "large"));
+        var source = Path.Combine(root, "source");
+        var next = Path.Combine(root, "next-month");
+        var firstMonth = new DateOnly(BusinessClock.Today(clock).Year, BusinessClock.Today(clock).Month, 1).AddMonths(-(months + 1));
+        var stamp = Path.Combine(source, $"large-tier-{firstMonth:yyyy-MM}-{months}.done");
+        var stages = new List<Stage>();
+
+        if (regenerate || !File.Exists(stamp))
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+            output.WriteLine($"Writing the large tier ({LargeTier.Colleges} colleges, {LargeTier.Colleges * LargeTier.BranchesPerCollege:N0} branches, " +
+                             $"{LargeTier.Colleges * LargeTier.BranchesPerCollege * LargeTier.MembersPerBranch:N0} members, {months} months from {firstMonth:yyyy-MM}) …");
+            var written = Timed(() => LargeTier.Write(source, firstMonth, months, next, progress: p => { if (p.EndsWith("-12", StringComparison.Ordinal)) output.WriteLine($"  {p}"); }));
+            output.WriteLine($"  {written.Value.TotalRows:N0} rows in {written.Seconds:0.0} s: " + string.Join(", ", written.Value.Rows.Select(r => $"{r.Key} {r.Value:N0}")));
+            File.WriteAllText(stamp, "");
+        }
+        else output.WriteLine($"Reusing the large tier written before in {source} (--regenerate to write it again).");
+
+        var bench = new AnalyticsSettings { DataDir = Path.Combine(root, "run"), CataloguesDir = settings.CataloguesDir, QueriesDir = settings.QueriesDir, MemoryLimit = settings.MemoryLimit };
+        if (Directory.Exists(bench.DataDir)) Directory.Delete(bench.DataDir, recursive: true);
+        Directory.CreateDirectory(bench.Ingest.InboxDir);
+        var catalogue = Catalogue.Load(Catalogue.Locate(settings.CataloguesDir));
+        using var warehouse = WarehouseDatabase.Open(bench.Warehouse, clock, bench.MemoryLimit);
+        IReadOnlyList<FileOutcome> Ingest(params string[] files)
+        {
+            foreach (var f in files) File.Copy(f, Path.Combine(bench.Ingest.InboxDir, Path.GetFileName(f)));
+            return new InboxIngestor(warehouse, catalogue, bench.Ingest, clock).Run();
+        }
+
+        // Ingest: the other ledgers first (not the target), then attendance beside read_csv of the same file.
+        output.WriteLine("Ingesting org units, members, activities, pledges, publicity and evaluations …");
+        var others = Timed(() => Ingest(Directory.GetFiles(source, "*.csv").Where(f => !f.EndsWith("attendance.csv", StringComparison.Ordinal)).ToArray()));
+        stages.Add(new Stage("ingest: the other ledgers", others.Seconds, "", null,
+            string.Join(", ", others.Value.Select(o => $"{o.FileName} {o.RowsLoaded:N0}"))));
+        var attendanceFile = Path.Combine(source, "attendance.csv");
+        output.WriteLine("Baseline: DuckDB read_csv of attendance.csv into a table of a fresh file database …");
+        var (readCsv, checkpoint) = BenchIngestCommand.Baseline(Path.Combine(root, "baseline.duckdb"), attendanceFile);
+        File.Delete(Path.Combine(root, "baseline.duckdb"));
+        output.WriteLine("analytics ingest of attendance.csv …");
+        var attendance = Timed(() => Ingest(attendanceFile).Single());
+        var ratio = attendance.Seconds / (readCsv + checkpoint);
+        stages.Add(new Stage("ingest: attendance", attendance.Seconds, "≤ 1.2× read_csv", ratio <= 1.2,
+            $"{attendance.Value.RowsLoaded:N0} rows; read_csv + checkpoint {readCsv + checkpoint:0.0} s → {ratio:0.0}×; phases " +
+            string.Join(", ", attendance.Value.PhaseSeconds.Select(p => $"{p.Key} {p.Value:0.0}"))));
+        var peakAfterIngest = PeakMegabytes();
+
+        output.WriteLine("Full model build …");
+        var models = ModelDiscovery.Discover(bench.Queries);
+        var builder = new ModelBuilder(warehouse, MartContracts.Load(bench.Queries));
+        var full = Timed(() => builder.Build(models));
+        stages.Add(new Stage("model: full build", full.Seconds, "≤ 60 s", full.Seconds <= 60,
+            $"{models.Count} models; {warehouse.Scalar<long>("select sum(estimated_size) from duckdb_tables() where schema_name = 'marts'"):N0} mart rows"));
+
+        output.WriteLine("One new month of activities and attendance, ingested, then the rebuild …");
+        Ingest(Directory.GetFiles(next, "*.csv"));
+        var rebuild = Timed(() => builder.Build(models));
+        stages.Add(new Stage("model: rebuild after one new month", rebuild.Seconds, "≤ 10% of the full build", rebuild.Seconds <= 0.1 * full.Seconds,
+            $"{rebuild.Seconds / full.Seconds:P0} of the full build (every build is a full rebuild)"));
+        var peakAfterModels = PeakMegabytes();
+
+        output.WriteLine("Flag: train and score every branch-month …");
+        var flag = Timed(() => new Flagger(warehouse, bench.Queries, Path.Combine(bench.DataDir, "models"), clock).Run());
+        stages.Add(new Stage("flag: train and score", flag.Seconds, "≤ 30 s", flag.Seconds <= 30,
+            $"{warehouse.Scalar<long>("select count(*) from marts.branch_flags"):N0} branch-months scored, {flag.Value.TrainRows:N0} trained on"));
+        warehouse.Dispose();
+
+        output.WriteLine("One month of small-tier PDFs (the demo university: the school and every college) …");
+        var pdfs = SmallTierReports(settings, clock, Path.Combine(root, "small"));
+        stages.Add(new Stage("reports: one month, small tier", pdfs.Seconds, "≤ 10 s", pdfs.Seconds <= 10, pdfs.Detail));
+
+        var peak = PeakMegabytes();
+        stages.Add(new Stage("peak memory (process)", 0, "≤ 4 GiB", peak <= 4096,
+            $"{peak:N0} MB (after ingest {peakAfterIngest:N0} MB, after the models {peakAfterModels:N0} MB); DuckDB memory_limit {bench.MemoryLimit}"));
+
+        var table = new TextTable("stage", "seconds", "target", "met", "detail");
+        foreach (var s in stages)
+            table.Add(s.Name, s.Seconds > 0 ? s.Seconds.ToString("0.0", CultureInfo.InvariantCulture) : "", s.Target, s.Met is null ? "" : s.Met.Value ? "yes" : "NO", s.Detail);
+        output.WriteLine();
+        output.WriteLine($"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1_073_741_824.0:0} GiB; large tier {months} months");
+        output.Write(table);
+        var json = Path.Combine(settings.DataDir, "bench", "all.json");
+        File.WriteAllText(json, JsonSerializer.Serialize(new
+        {
+            measured_at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cores = Environment.ProcessorCount, months,
+            attendance_rows = attendance.Value.RowsLoaded, read_csv_seconds = Math.Round(readCsv, 2), checkpoint_seconds = Math.Round(checkpoint, 2),
+            stages = stages.Select(s => new { name = s.Name, seconds = Math.Round(s.Seconds, 2), target = s.Target, met = s.Met, detail = s.Detail }),
+            peak_megabytes = peak,
+        }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        output.WriteLine($"Figures written to {json}");
+        return 0;
+    }
+
+    /// <summary>The demo university ingested, built and flagged (not timed), then one month of its PDFs (timed).</summary>
+    private static (double Seconds, string Detail) SmallTierReports(AnalyticsSettings settings, TimeProvider clock, string dir)
+    {
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        var small = new AnalyticsSettings { DataDir = dir, CataloguesDir = settings.CataloguesDir, QueriesDir = settings.QueriesDir, MemoryLimit = settings.MemoryLimit, FontPath = settings.FontPath };
+        var dataset = DemoGenerator.Generate(dir, BusinessClock.Today(clock));
+        using var warehouse = WarehouseDatabase.Open(small.Warehouse, clock, small.MemoryLimit);
+        new InboxIngestor(warehouse, Catalogue.Load(Catalogue.Locate(settings.CataloguesDir)), small.Ingest, clock).Run();
+        new ModelBuilder(warehouse, MartContracts.Load(small.Queries)).Build(ModelDiscovery.Discover(small.Queries));
+        new Flagger(warehouse, small.Queries, Path.Combine(dir, "models"), clock).Run();
+        var month = dataset.University.LastDay.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var writer = new ReportWriter(warehouse, small.Queries, small.ReportsDir, FontLocator.Find(settings.FontPath));
+        writer.Write(month); // once to warm up (JIT, font loading), as a long-running service would be
+        var timed = Timed(() => writer.Write(month));
+        return (timed.Seconds, $"{timed.Value.Count} PDFs for {month}, {timed.Value.Sum(r => r.Pages)} pages");
+    }
+
+    private static (T Value, double Seconds) Timed<T>(Func<T> work)
+    {
+        var watch = Stopwatch.StartNew();
+        var value = work();
+        return (value, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The process's peak resident memory so far (VmHWM), in MB: DuckDB's buffers and .NET's heap together.</summary>
+    private static long PeakMegabytes()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576
+            : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+}
