@@ -1,4 +1,5 @@
 -- one row per activity with its college, month, whether it is organisational life, its attendance and its reach
+-- materialized: table (read by several models and costly: computed once per build)
 with activities as (select * from staging.stg_activities),
 units as (select * from intermediate.int_units),
 types as (select * from staging.stg_activity_types),

@@ -1,14 +1,19 @@
 -- one row per member per month in which they belong to a branch on the month's last day: presence and pledges
+-- materialized: table (read by several models and costly: computed once per build)
 with members as (select * from intermediate.int_branch_members),
 presence as (select * from intermediate.int_member_presence),
 member_items as (select * from intermediate.int_member_pledge_items),
+items as (select * from staging.stg_pledge_items),
+
+catalogue_sizes as (
+    select programme, count(*) as n_items from items group by all
+),
 
 pledge_counts as (
     select
         month_id,
         member_id,
-        count(*) as n_items_owed,
-        count(*) filter (where is_pledged) as n_items_pledged,
+        count(*) as n_items_pledged,
         count(*) filter (where is_completed) as n_items_completed,
     from member_items
     group by all
@@ -25,12 +30,13 @@ final as (
         coalesce(presence.n_activities_present, 0) as n_activities_present,
         presence.member_id is not null as is_present,
         -- Each active member owes every item of their programme's catalogue.
-        coalesce(pledge_counts.n_items_owed, 0) as n_items_owed,
+        coalesce(catalogue_sizes.n_items, 0) as n_items_owed,
         coalesce(pledge_counts.n_items_pledged, 0) as n_items_pledged,
         coalesce(pledge_counts.n_items_completed, 0) as n_items_completed,
     from members
     left join presence using (month_id, member_id)
     left join pledge_counts using (month_id, member_id)
+    left join catalogue_sizes using (programme)
 )
 
 select * from final

@@ -1,5 +1,8 @@
--- one row per member per month per item of their programme's catalogue: whether the member has pledged it and
--- completed it by the month's end. The one definition of "pledged" and "completed" every pledge figure uses.
+-- one row per member per month per catalogue item the member has pledged (that year, by the month's end), and
+-- whether it is completed and reviewed by the month's end. The one definition of "pledged" and "completed" every
+-- pledge figure uses. Items not pledged have no row: what a member owes is their programme's whole catalogue
+-- (staging.stg_pledge_items), so owing is counted from membership, never by listing every unpledged item.
+-- materialized: table (read by several models: computed once per build)
 with members as (select * from intermediate.int_branch_members),
 months as (select * from intermediate.int_months),
 pledges as (select * from staging.stg_pledges),
@@ -13,20 +16,17 @@ final as (
         items.programme,
         items.item,
         items.item_text,
-        -- A pledge counts from the day it was made: a month's figure never changes when later pledges arrive.
-        -- (Kept out of the join condition: an OR there costs a nested-loop join.)
-        pledges.member_id is not null and (pledges.pledged_on is null or pledges.pledged_on <= members.month_end) as is_pledged,
-        coalesce(pledges.member_id is not null and (pledges.pledged_on is null or pledges.pledged_on <= members.month_end)
-            and pledges.completed_on <= members.month_end and pledges.is_reviewed, false) as is_completed,
+        coalesce(pledges.completed_on <= members.month_end and pledges.is_reviewed, false) as is_completed,
     from members
     join months using (month_id)
-    join items on items.programme = members.programme
-    -- The pledge key is (member, programme, year, item): at most one match.
-    left join pledges
+    -- The pledge key is (member, programme, year, item): at most one row per member, month and item.
+    join pledges
         on pledges.member_id = members.member_id
         and pledges.programme = members.programme
-        and pledges.item = items.item
         and pledges.year = months.year
+    join items on items.programme = pledges.programme and items.item = pledges.item
+    -- A pledge counts from the day it was made: a month's figure never changes when later pledges arrive.
+    where pledges.pledged_on is null or pledges.pledged_on <= members.month_end
 )
 
 select * from final

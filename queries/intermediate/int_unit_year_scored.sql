@@ -76,7 +76,7 @@ timeliness as (
 -- 专业竞赛 (T4) competitions, 自主创业 (T3) businesses started.
 outcomes as (
     select r.grain, r.rollup_id as unit_id, ye.year,
-        count(*) filter (where mi.is_pledged) as n_outcome_items_pledged,
+        count(*) as n_outcome_items_pledged,
         count(*) filter (where mi.is_completed) as n_outcome_items_completed,
         count(*) filter (where mi.is_completed and mi.item in ('T1', 'T2')) as n_projects,
         count(*) filter (where mi.is_completed and mi.item = 'T4') as n_competitions,

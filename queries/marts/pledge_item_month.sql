@@ -1,23 +1,37 @@
 -- one row per unit (branch, college or school) per month per pledge item of the catalogue
-with member_items as (select * from intermediate.int_member_pledge_items),
+with members as (select * from intermediate.int_branch_members),
+member_items as (select * from intermediate.int_member_pledge_items),
+items as (select * from staging.stg_pledge_items),
 rollups as (select * from intermediate.int_unit_rollups),
 
-final as (
-    select
-        rollups.grain,
-        rollups.rollup_id as unit_id,
-        member_items.month_id,
-        member_items.programme,
-        member_items.item,
-        member_items.item_text,
-        count(*) as n_members_owing,
-        count(*) filter (where is_pledged) as n_members_pledged,
-        count(*) filter (where is_completed) as n_members_completed,
-        count(*) filter (where is_pledged) / count(*) as pledge_rate,
-        count(*) filter (where is_completed) / count(*) as completion_rate,
+-- Every active member owes every item of their programme's catalogue.
+owing as (
+    select rollups.grain, rollups.rollup_id as unit_id, m.month_id, items.programme, items.item, items.item_text,
+        cast(sum(m.n_members) as bigint) as n_members_owing,
+    from (select branch_id, month_id, programme, count(*) as n_members from members group by all) as m
+    join items on items.programme = m.programme
+    join rollups on rollups.unit_id = m.branch_id
+    group by all
+),
+
+pledged as (
+    select rollups.grain, rollups.rollup_id as unit_id, member_items.month_id, member_items.item,
+        count(*) as n_members_pledged,
+        count(*) filter (where member_items.is_completed) as n_members_completed,
     from member_items
     join rollups on rollups.unit_id = member_items.branch_id
     group by all
+),
+
+final as (
+    select
+        owing.*,
+        coalesce(pledged.n_members_pledged, 0) as n_members_pledged,
+        coalesce(pledged.n_members_completed, 0) as n_members_completed,
+        coalesce(pledged.n_members_pledged, 0) / owing.n_members_owing as pledge_rate,
+        coalesce(pledged.n_members_completed, 0) / owing.n_members_owing as completion_rate,
+    from owing
+    left join pledged using (grain, unit_id, month_id, item)
 )
 
 select * from final

@@ -33,11 +33,12 @@ public sealed class Flagger(DuckDBConnection warehouse, string queriesDir, strin
             if (earlier.Any(r => r.Label) && earlier.Any(r => !r.Label) && later.Any(r => r.Label))
             {
                 var judged = LaggingModel.Train(earlier);
-                heldOut = judged.Evaluate(later, r => r.Label);
+                var laterScores = judged.Score(later);
+                heldOut = judged.Evaluate(later, laterScores, r => r.Label);
                 heldOutMonths = $"{cut}…{months[^1]}";
                 // The decision threshold comes from exactly the situation the model is used in: later months scored
                 // by a model trained on earlier ones.
-                timeThreshold = LaggingModel.BestThreshold(judged.Score(later).Select(s => (s.Probability, s.Features.Label)).ToList());
+                timeThreshold = LaggingModel.BestThreshold(laterScores.Select(s => (s.Probability, s.Features.Label)).ToList());
             }
         }
 

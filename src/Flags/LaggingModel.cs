@@ -92,9 +92,11 @@ public sealed class LaggingModel
 
     /// <summary>Precision and recall of the model at its threshold and of the rule baseline (bottom quartile of
     /// participation among peers in the month), and the model's AUC, on rows with a known truth.</summary>
-    public Evaluation Evaluate(IReadOnlyList<BranchFeatures> rows, Func<BranchFeatures, bool> truth)
+    public Evaluation Evaluate(IReadOnlyList<BranchFeatures> rows, Func<BranchFeatures, bool> truth) => Evaluate(rows, Score(rows), truth);
+
+    /// <summary>The same, on scores already computed for <paramref name="rows"/> (scoring is the expensive part).</summary>
+    public Evaluation Evaluate(IReadOnlyList<BranchFeatures> rows, IReadOnlyList<BranchScore> scores, Func<BranchFeatures, bool> truth)
     {
-        var scores = Score(rows);
         var baseline = BaselineFlags(rows);
         var auc = Auc(scores.Select(s => (s.Probability, truth(s.Features))).ToList());
         var (precision, recall) = PrecisionRecall(scores.Select(s => (s.Probability >= Threshold, truth(s.Features))));

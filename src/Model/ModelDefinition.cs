@@ -10,8 +10,13 @@ public sealed record ModelDefinition(string Schema, string Name, string Sql, str
 {
     public string FullName => $"{Schema}.{Name}";
 
-    /// <summary>Staging and intermediate models are views; marts are tables, what evaluators query.</summary>
-    public bool IsTable => Schema == ModelLayers.Marts;
+    /// <summary>
+    /// Staging and intermediate models are views; marts are tables, what evaluators query. An intermediate model
+    /// that several others read, and that is costly, says <c>-- materialized: table</c> on a line of its own: it is
+    /// then computed once per build instead of once per reader (as dbt's materialized config).
+    /// </summary>
+    public bool IsTable => Schema == ModelLayers.Marts ||
+        (Schema == ModelLayers.Intermediate && Sql.Split('\n').Any(l => l.Trim().StartsWith("-- materialized: table", StringComparison.Ordinal)));
 }
 
 /// <summary>The model layers, in the order data flows through them. Each is a folder of queries/ and a schema.</summary>
