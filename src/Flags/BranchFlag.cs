@@ -19,6 +19,9 @@ public sealed record FlagRunReport(
     IReadOnlyList<BranchFeatures> Features,
     IReadOnlyList<BranchFlag> Flags)
 {
+    /// <summary>Seconds spent reading features, judging on held-out months, training, scoring and storing.</summary>
+    public IReadOnlyDictionary<string, double> PhaseSeconds { get; init; } = new Dictionary<string, double>();
+
     public string ModelVersion => Model.Version;
     public string TrainMonths => $"{FirstTrainedMonth}…{LastTrainedMonth}";
     public int ScoredRows => Features.Count;

@@ -14,7 +14,11 @@ public sealed class Flagger(DuckDBConnection warehouse, string queriesDir, strin
 
     public FlagRunReport Run()
     {
+        var phases = new Dictionary<string, double>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        void Phase(string name) { phases[name] = watch.Elapsed.TotalSeconds; watch.Restart(); }
         var rows = FeatureReader.Read(warehouse, queriesDir);
+        Phase("features");
         var labelled = rows.Where(r => r.YearLagging is not null).ToList();
         foreach (var r in labelled) r.Label = r.YearLagging!.Value;
         if (labelled.Count == 0)
@@ -42,18 +46,20 @@ public sealed class Flagger(DuckDBConnection warehouse, string queriesDir, strin
             }
         }
 
+        Phase("judging");
         // The model in use learns from every labelled month, and scoring goes through the saved file.
-        var trained = LaggingModel.Train(labelled);
-        if (timeThreshold is { } threshold) trained = trained.WithThreshold(threshold);
+        var trained = timeThreshold is { } threshold ? LaggingModel.Train(labelled, threshold) : LaggingModel.Train(labelled);
         var path = Path.Combine(modelsDir, trained.Version + ".zip");
         trained.Save(path);
         var model = LaggingModel.Load(path, trained.Version);
+        Phase("training");
         var scores = model.Score(rows);
         var flags = scores.Where(s => s.Probability >= model.Threshold).Select(s => new BranchFlag(
             s.Features.BranchId, s.Features.BranchName, s.Features.CollegeId, s.Features.MonthId, s.Probability, model.Threshold,
             model.Version, FlagReasons.From(s.Features, s.Contributions))).ToList();
 
-        return warehouse.InTransaction(() =>
+        Phase("scoring");
+        var stored = warehouse.InTransaction(() =>
         {
             Store(scores, flags, model);
             var runId = (warehouse.Scalar<int?>("select max(run_id) from ops.flag_runs") ?? 0) + 1;
@@ -63,6 +69,8 @@ public sealed class Flagger(DuckDBConnection warehouse, string queriesDir, strin
                 heldOutMonths, heldOut?.Rows, heldOut?.Auc, heldOut?.Precision, heldOut?.Recall, heldOut?.BaselinePrecision, heldOut?.BaselineRecall, flags.Count);
             return report;
         });
+        Phase("storing");
+        return stored with { PhaseSeconds = phases };
     }
 
     /// <summary>Creates (or empties) marts.branch_flags.</summary>

@@ -59,6 +59,13 @@ public sealed class LaggingModel
         return new LaggingModel(model._pipeline, model.Version, threshold);
     }
 
+    /// <summary>
+    /// Trains on the labelled rows with a threshold chosen elsewhere (the flag run's time split): the four fold models
+    /// that would only choose a threshold are not trained.
+    /// </summary>
+    public static LaggingModel Train(IReadOnlyList<BranchFeatures> labelled, float threshold, TreeSettings? settings = null) =>
+        Fit(labelled, settings ?? new TreeSettings()).WithThreshold(threshold);
+
     private static LaggingModel Fit(IReadOnlyList<BranchFeatures> labelled, TreeSettings settings)
     {
         var positives = labelled.Count(r => r.Label);

@@ -19,6 +19,7 @@ public static class FlagCommand
         var modelsDir = Path.Combine(settings.DataDir, "models");
         var report = new Flagger(connection, settings.Queries, modelsDir, clock).Run();
         output.WriteLine($"Trained {report.ModelVersion} on {report.TrainRows} labelled branch-months ({report.TrainMonths}); saved to {report.ModelPath}");
+        output.WriteLine("  phases: " + string.Join(", ", report.PhaseSeconds.Select(p => $"{p.Key} {p.Value.ToString("0.0", CultureInfo.InvariantCulture)} s")));
 
         var table = new TextTable("judged on", "rows", "lagging", "AUC", "precision", "recall", "baseline precision", "baseline recall");
         if (report.HeldOut is { } h)
