@@ -1,5 +1,6 @@
 -- one row per activity with its college, month, whether it is organisational life, its attendance and its reach
 -- materialized: table (read by several models and costly: computed once per build)
+-- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
 with activities as (select * from staging.stg_activities),
 units as (select * from intermediate.int_units),
 types as (select * from staging.stg_activity_types),

@@ -1,5 +1,6 @@
 -- one row per member per month in which they belong to a branch on the month's last day: presence and pledges
 -- materialized: table (read by several models and costly: computed once per build)
+-- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
 with members as (select * from intermediate.int_branch_members),
 presence as (select * from intermediate.int_member_presence),
 member_items as (select * from intermediate.int_member_pledge_items),

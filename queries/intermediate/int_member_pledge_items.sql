@@ -3,6 +3,7 @@
 -- pledge figure uses. Items not pledged have no row: what a member owes is their programme's whole catalogue
 -- (staging.stg_pledge_items), so owing is counted from membership, never by listing every unpledged item.
 -- materialized: table (read by several models: computed once per build)
+-- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
 with members as (select * from intermediate.int_branch_members),
 months as (select * from intermediate.int_months),
 pledges as (select * from staging.stg_pledges),

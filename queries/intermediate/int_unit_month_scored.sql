@@ -1,6 +1,7 @@
 -- one row per unit (branch, college, school) per month: base metrics, influence index, composite score, grade,
 -- rank among peers and the change from the previous month
 -- materialized: table (read by several models and costly: computed once per build)
+-- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
 with counts as (select * from intermediate.int_unit_month_counts),
 scoring as (select * from staging.stg_scoring_parameters),
 type_catalogue as (select * from staging.stg_activity_type_catalogue),

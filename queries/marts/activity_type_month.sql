@@ -1,4 +1,5 @@
 -- one row per unit (branch, college or school) per month per activity type held from 1 January to the month's end
+-- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
 with types as (select * from staging.stg_activity_types),
 rollups as (select * from intermediate.int_unit_rollups),
 months as (select * from intermediate.int_months),

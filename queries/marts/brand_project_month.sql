@@ -1,5 +1,6 @@
 -- one row per brand project (一院一品) per month from its first activity on: activities, reach and partners
 -- in the month and from 1 January to the month's end
+-- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
 with facts as (select * from intermediate.int_activity_facts),
 months as (select * from intermediate.int_months),
 

@@ -1,5 +1,6 @@
 -- one row per member per month in which they belong to a branch on the month's last day
 -- Members appear under a pseudonymous key only: no name, no ledger number.
+-- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
 with member_month as (select * from intermediate.int_member_month),
 branches as (select * from intermediate.int_branches)
 

@@ -1,4 +1,5 @@
 -- one row per unit (branch, college or school) per month per pledge item of the catalogue
+-- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
 with members as (select * from intermediate.int_branch_members),
 member_items as (select * from intermediate.int_member_pledge_items),
 items as (select * from staging.stg_pledge_items),

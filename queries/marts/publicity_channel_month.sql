@@ -1,4 +1,5 @@
 -- one row per unit (branch, college or school) per month per publicity channel with items published
+-- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
 with publicity as (select * from staging.stg_publicity),
 rollups as (select * from intermediate.int_unit_rollups),
 

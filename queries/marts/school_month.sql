@@ -1,4 +1,5 @@
 -- one row per month for the whole school
+-- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
 with scored as (select * from intermediate.int_unit_month_scored)
 
 select

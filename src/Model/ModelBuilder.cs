@@ -4,8 +4,12 @@ using DuckDB.NET.Data;
 
 namespace Analytics.Model;
 
-/// <summary>What one build did: each model in build order, with rows (tables) and seconds.</summary>
-public sealed record ModelBuildResult(IReadOnlyList<BuiltModel> Models, IReadOnlyList<string> Dropped, double Seconds);
+/// <summary>What one build did: each model in build order, with rows (tables) and seconds, and whether (from which
+/// month) it was incremental.</summary>
+public sealed record ModelBuildResult(IReadOnlyList<BuiltModel> Models, IReadOnlyList<string> Dropped, double Seconds)
+{
+    public IncrementalPlan? Plan { get; init; }
+}
 
 public sealed record BuiltModel(string FullName, bool IsTable, long? Rows, double Seconds);
 
@@ -19,7 +23,9 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
     /// <summary>Tables in the model schemas that the program writes itself, not a model: a build keeps them.</summary>
     public static readonly IReadOnlyList<string> ProgramTables = [$"{ModelLayers.Marts}.{ContractEnforcer.MetricCatalogue}", "marts.branch_flags"];
 
-    public ModelBuildResult Build(IReadOnlyList<ModelDefinition> models, Action<BuiltModel>? built = null)
+    /// <param name="incremental">Recompute month-keyed tables (<see cref="ModelDefinition.IncrementalKey"/>) only from
+    /// the earliest month new ledger rows touch, when <see cref="IncrementalPlan"/> allows it; otherwise a full build.</param>
+    public ModelBuildResult Build(IReadOnlyList<ModelDefinition> models, Action<BuiltModel>? built = null, bool incremental = false)
     {
         var ordered = ModelGraph.Order(models);
         var total = Stopwatch.StartNew();
@@ -27,16 +33,44 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
         {
             foreach (var layer in ModelLayers.All) connection.Execute($"create schema if not exists {layer}");
             var dropped = DropStale(ordered);
+            var plan = IncrementalPlan.Decide(connection, ordered);
+            var from = incremental ? plan.FromMonth : null;
             var results = new List<BuiltModel>();
             foreach (var model in ordered)
             {
-                var result = BuildOne(model);
+                var result = from is not null && model.IncrementalKey is { } key && Exists(model) ? BuildFrom(model, key, from) : BuildOne(model);
                 results.Add(result);
                 built?.Invoke(result);
             }
             if (contracts is not null) new ContractEnforcer(connection, contracts).Enforce(ordered);
-            return new ModelBuildResult(results, dropped, total.Elapsed.TotalSeconds);
+            connection.Execute("""
+                insert into ops.model_builds
+                select coalesce(max(build_id), 0) + 1, now(), ?, ?, ?, ? from ops.model_builds
+                """, from is null ? "full" : "incremental", from, plan.MaxFileId, plan.DefinitionHash);
+            return new ModelBuildResult(results, dropped, total.Elapsed.TotalSeconds) { Plan = from is null ? null : plan };
         });
+    }
+
+    private bool Exists(ModelDefinition model) => connection.Scalar<bool>(
+        "select exists (select 1 from information_schema.tables where table_catalog = current_database() and table_schema = ? and table_name = ? and table_type = 'BASE TABLE')",
+        model.Schema, model.Name);
+
+    /// <summary>Replaces the rows of the months from <paramref name="from"/> on; earlier months are kept as they are.</summary>
+    private BuiltModel BuildFrom(ModelDefinition model, string key, string from)
+    {
+        var watch = Stopwatch.StartNew();
+        var column = SqlExtensions.Identifier(key);
+        try
+        {
+            connection.Execute($"delete from {model.FullName} where {column} >= ?", from);
+            connection.Execute($"insert into {model.FullName} select * from (\n{model.Sql}\n) as incremental where {column} >= ?", from);
+        }
+        catch (DuckDBException ex)
+        {
+            throw new InvalidOperationException($"Model {model.FullName} ({model.SourcePath}) failed (incremental from {from}): {ex.Message.Split('\n')[0]}", ex);
+        }
+        var rows = connection.Scalar<long>($"select count(*) from {model.FullName}");
+        return new BuiltModel(model.FullName, true, rows, watch.Elapsed.TotalSeconds);
     }
 
     private BuiltModel BuildOne(ModelDefinition model)

@@ -15,6 +15,15 @@ public sealed record ModelDefinition(string Schema, string Name, string Sql, str
     /// that several others read, and that is costly, says <c>-- materialized: table</c> on a line of its own: it is
     /// then computed once per build instead of once per reader (as dbt's materialized config).
     /// </summary>
+    /// <summary>
+    /// The month column of a table whose month's rows depend only on the ledgers of that month and earlier ones (its
+    /// SQL says <c>-- incremental: month_id</c>): an incremental build recomputes only the months from the earliest
+    /// month new data touches.
+    /// </summary>
+    public string? IncrementalKey => IsTable
+        ? Sql.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("-- incremental: ", StringComparison.Ordinal))?["-- incremental: ".Length..].Split(' ')[0]
+        : null;
+
     public bool IsTable => Schema == ModelLayers.Marts ||
         (Schema == ModelLayers.Intermediate && Sql.Split('\n').Any(l => l.Trim().StartsWith("-- materialized: table", StringComparison.Ordinal)));
 }

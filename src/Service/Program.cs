@@ -28,8 +28,9 @@ var ingest = new Command("ingest", "Load every ledger waiting in the inbox into 
 Handle(ingest, (p, s) => IngestCommand.Run(s, clock, Console.Out));
 root.Subcommands.Add(ingest);
 
-var model = new Command("model", "Build the SQL models under queries/ and publish the evaluators' snapshot");
-Handle(model, (p, s) => ModelCommand.Run(s, clock, Console.Out));
+var full = new Option<bool>("--full") { Description = "Rebuild every month of every model (default: month-keyed tables from the earliest month new data touches)" };
+var model = new Command("model", "Build the SQL models under queries/ and publish the evaluators' snapshot") { full };
+Handle(model, (p, s) => ModelCommand.Run(s, clock, Console.Out, p.GetValue(full)));
 root.Subcommands.Add(model);
 
 var truth = new Option<string?>("--truth") { Description = "A ground-truth file (the demo's ground-truth.json) to judge the flags against on months not trained on" };

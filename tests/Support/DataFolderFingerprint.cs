@@ -40,9 +40,15 @@ public static class DataFolderFingerprint
     {
         using var connection = new DuckDBConnection($"Data Source={path};ACCESS_MODE=READ_ONLY");
         connection.Open();
-        var tables = connection.Query("""
+        return Tables(connection, label, ["raw", "core", "ops", "marts"]).ToList();
+    }
+
+    /// <summary>Every table of the given schemas as a line: row count and a hash of its rows.</summary>
+    public static IEnumerable<string> Tables(DuckDBConnection connection, string label, IReadOnlyList<string> schemas)
+    {
+        var tables = connection.Query($"""
             select schema_name, table_name from duckdb_tables()
-            where database_name = current_database() and schema_name in ('raw', 'core', 'ops', 'marts')
+            where database_name = current_database() and schema_name in ({string.Join(", ", schemas.Select(SqlExtensions.Literal))})
             order by 1, 2
             """, r => (Schema: r.GetString(0), Table: r.GetString(1)));
         foreach (var (schema, table) in tables)

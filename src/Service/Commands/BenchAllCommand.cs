@@ -81,9 +81,9 @@ public static class BenchAllCommand
 
         output.WriteLine("One new month of activities and attendance, ingested, then the rebuild …");
         Ingest(Directory.GetFiles(next, "*.csv"));
-        var rebuild = Timed(() => builder.Build(models));
+        var rebuild = Timed(() => builder.Build(models, incremental: true));
         stages.Add(new Stage("model: rebuild after one new month", rebuild.Seconds, "≤ 10% of the full build", rebuild.Seconds <= 0.1 * full.Seconds,
-            $"{rebuild.Seconds / full.Seconds:P0} of the full build (every build is a full rebuild)"));
+            $"{rebuild.Seconds / full.Seconds:P0} of the full build; " + (rebuild.Value.Plan is { } plan ? $"incremental from {plan.FromMonth}" : "a full build")));
         var peakAfterModels = PeakMegabytes();
 
         output.WriteLine("Flag: train and score every branch-month …");

@@ -41,14 +41,15 @@ public static class BenchModelCommand
         var added = new InboxIngestor(connection, catalogue, bench.Ingest, clock).Run();
         output.WriteLine($"Added {newMonth.Month}: " + string.Join(", ", added.Select(o => $"{o.RowsLoaded} {o.Kind} rows loaded ({o.RowsQuarantined} quarantined)")) +
                          $"; rebuilding, {Runs} runs …");
-        var rebuild = Median();
+        // Once: a second incremental rebuild would find nothing new.
+        var rebuild = builder.Build(models, incremental: true).Seconds;
 
         var table = new TextTable("measure", "seconds", "ratio");
         table.Add($"full build ({months} months, {rows:N0} mart rows)", F(full), "1.00×");
         table.Add($"rebuild after one new month ({newMonth.Month})", F(rebuild), F(rebuild / full) + "×");
         output.WriteLine();
         output.Write(table);
-        output.WriteLine("Every build rebuilds all models (there are no incremental models yet), so a new month costs a full build.");
+        output.WriteLine("The rebuild is incremental: month-keyed tables are recomputed from the new month on.");
         var result = Path.Combine(settings.DataDir, "bench", "model.json");
         File.WriteAllText(result, JsonSerializer.Serialize(new
         {
@@ -62,7 +63,7 @@ public static class BenchModelCommand
     private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>The last month's activities again, one month later, with their attendance: a plausible next month.</summary>
-    private static (string Month, int Activities, int Attendance) WriteNextMonth(DemoUniversity u, string inbox)
+    public static (string Month, int Activities, int Attendance) WriteNextMonth(DemoUniversity u, string inbox)
     {
         var last = new DateOnly(u.LastDay.Year, u.LastDay.Month, 1);
         var activities = u.Activities.Where(a => a.HeldOn >= last).ToList();

@@ -1,0 +1,75 @@
+using Analytics.Demo;
+using Analytics.Ingest.Warehouse;
+using Analytics.Model;
+using Analytics.Service.Commands;
+using Analytics.Tests.Support;
+
+namespace Analytics.Tests.Model;
+
+/// <summary>
+/// An incremental build (month-keyed tables recomputed from the earliest month new ledger rows touch) must leave
+/// exactly what a full build leaves: checked table by table on the demo university after a new month arrives.
+/// </summary>
+public class IncrementalBuildTests
+{
+    private static readonly string Queries = Path.Combine(AppContext.BaseDirectory, "queries");
+
+    private static List<string> Built(TempWarehouse w) =>
+        DataFolderFingerprint.Tables(w.Connection, "built", ["intermediate", "marts"]).ToList();
+
+    [Fact]
+    public void AfterANewMonth_AnIncrementalBuildEqualsAFullOne_AndSaysFromWhichMonth()
+    {
+        using var w = new TempWarehouse(new DateTimeOffset(2025, 5, 10, 2, 0, 0, TimeSpan.Zero));
+        var dataset = DemoGenerator.Generate(w.Root, new DateOnly(2025, 4, 1));
+        w.Ingest();
+        var models = ModelDiscovery.Discover(Queries);
+        var builder = new ModelBuilder(w.Connection, MartContracts.Load(Queries));
+        Assert.Null(builder.Build(models, incremental: true).Plan); // the first build is always full
+
+        var added = BenchModelCommand.WriteNextMonth(dataset.University, w.Options.InboxDir);
+        Assert.All(w.Ingest(), o => Assert.Equal(0, o.RowsQuarantined));
+        var incremental = builder.Build(models, incremental: true);
+        Assert.Equal(added.Month, incremental.Plan!.FromMonth);
+        var afterIncremental = Built(w);
+        Assert.Contains(afterIncremental, l => l.StartsWith("built marts.branch_month", StringComparison.Ordinal));
+
+        builder.Build(models); // full
+        Assert.Equal(Built(w), afterIncremental);
+
+        // Nothing new: an incremental build keeps every month and still equals the full one.
+        var idle = builder.Build(models, incremental: true);
+        Assert.Equal(IncrementalPlan.NothingNew, idle.Plan!.FromMonth);
+        Assert.Equal(afterIncremental, Built(w));
+    }
+
+    [Fact]
+    public void AnActivityMovedToAnEarlierMonth_RebuildsFromTheEarlierMonth()
+    {
+        using var w = TempWarehouse.WithLedgers(activities: true); // A001 on 2026-03-05
+        var models = ModelDiscovery.Discover(Queries);
+        var builder = new ModelBuilder(w.Connection, MartContracts.Load(Queries));
+        builder.Build(models);
+        w.WriteInbox("moved.csv", "活动编号,组织编号,活动日期,活动类型\nA001,B01,2026-01-20,主题党日\n");
+        w.Ingest();
+        var plan = builder.Build(models, incremental: true).Plan!;
+        Assert.Equal("2026-01", plan.FromMonth);
+        var afterIncremental = Built(w);
+        builder.Build(models);
+        Assert.Equal(Built(w), afterIncremental);
+    }
+
+    [Fact]
+    public void ChangedModelsOrOrganisation_ForceAFullBuild()
+    {
+        using var w = TempWarehouse.WithLedgers(activities: true);
+        var models = ModelDiscovery.Discover(Queries);
+        var builder = new ModelBuilder(w.Connection, MartContracts.Load(Queries));
+        builder.Build(models);
+        w.WriteInbox("units.csv", "组织编号,组织名称,组织类型,上级组织编号,支部类别\nB04,新支部,党支部,C01,学生\n");
+        w.Ingest();
+        Assert.Null(builder.Build(models, incremental: true).Plan);
+        var changed = models.Select(m => m.Name == "branch_month" ? m with { Sql = m.Sql + "\n-- edited" } : m).ToList();
+        Assert.Null(builder.Build(changed, incremental: true).Plan);
+    }
+}
