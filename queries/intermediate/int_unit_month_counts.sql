@@ -1,6 +1,8 @@
 -- one row per unit (branch, college, school) per month: the counts behind the metrics, over the unit and the units
 -- that roll up into it (a college: its own activities and all its branches'; the school: everything)
 -- Sums are cast to bigint: DuckDB sums integers as hugeint, which Parquet and most clients do not have.
+-- materialized: table (the scores above it rank and compare months: computed once, then read cheaply)
+-- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
 with rollups as (select * from intermediate.int_unit_rollups),
 branches as (select * from intermediate.int_branches),
 months as (select * from intermediate.int_months),

@@ -18,6 +18,9 @@ public static class DataFolderFingerprint
     // Columns that legitimately differ between a run and its re-run.
     private static readonly HashSet<string> Volatile = ["_file_id", "file_id", "archived_to"];
 
+    // Logs of runs, not data: a re-run adds a line (a second model build after a crash is one more build).
+    private static readonly HashSet<string> RunLogs = ["ops.model_builds"];
+
     public static List<string> Of(string dataDir)
     {
         var lines = new List<string>();
@@ -51,7 +54,7 @@ public static class DataFolderFingerprint
             where database_name = current_database() and schema_name in ({string.Join(", ", schemas.Select(SqlExtensions.Literal))})
             order by 1, 2
             """, r => (Schema: r.GetString(0), Table: r.GetString(1)));
-        foreach (var (schema, table) in tables)
+        foreach (var (schema, table) in tables.Where(t => !RunLogs.Contains($"{t.Schema}.{t.Table}")))
         {
             var columns = connection.Query("""
                 select column_name, data_type in ('DOUBLE', 'FLOAT') from duckdb_columns()
