@@ -4,6 +4,8 @@ using Analytics.Reports.Document;
 using Analytics.Reports.Monthly;
 using Analytics.Tests.Flags;
 
+using Analytics.Tests.Support;
+
 namespace Analytics.Tests.Reports;
 
 /// <summary>The demo's October 2026 assessments, rendered from a real warehouse and read back with poppler and qpdf.</summary>
@@ -14,15 +16,7 @@ public class MonthlyReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixtu
     private IReadOnlyList<WrittenReport> Render(string dir) =>
         new ReportWriter(f.Warehouse.Connection, f.Queries, dir, FontLocator.Find()).Write("2026-10");
 
-    private static string Run(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return output;
-    }
+    private static string Run(string tool, params string[] args) => Tool.Run(tool, args);
 
     [Fact]
     public void SchoolAndEveryCollege_ReadBackInChinese_WithOnlyEmbeddedTrueTypeFonts_UnderOneMegabyte()

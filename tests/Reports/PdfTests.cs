@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using Analytics.Reports.Document;
 using SkiaSharp;
 
+using Analytics.Tests.Support;
+
 namespace Analytics.Tests.Reports;
 
 /// <summary>Real PDFs, read back with poppler (pdftotext, pdffonts) and checked with qpdf, as CI installs them.</summary>
@@ -45,20 +47,7 @@ public class PdfTests : IDisposable
         return path;
     }
 
-    private static string Run(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        Process process;
-        try { process = Process.Start(start)!; }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new InvalidOperationException($"{tool} is missing: install poppler-utils and qpdf (.ci/run does).");
-        }
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return output;
-    }
+    private static string Run(string tool, params string[] args) => Tool.Run(tool, args);
 
     [Fact]
     public void Pdf_TextReadsBackExactly_InChinese_OnEveryPage()

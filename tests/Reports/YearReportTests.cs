@@ -6,6 +6,8 @@ using Analytics.Reports.Monthly;
 using Analytics.Reports.Yearly;
 using Analytics.Tests.Flags;
 
+using Analytics.Tests.Support;
+
 namespace Analytics.Tests.Reports;
 
 /// <summary>The demo's 2026 year-end brand assessments (January to October), rendered from a real warehouse and read back.</summary>
@@ -14,15 +16,7 @@ public class YearReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixture>
     private IReadOnlyList<WrittenReport> Render(string dir) =>
         new ReportWriter(f.Warehouse.Connection, f.Queries, dir, FontLocator.Find()).WriteYear("2026");
 
-    private static string Run(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return output;
-    }
+    private static string Run(string tool, params string[] args) => Tool.Run(tool, args);
 
     private static string Text(string pdf) => string.Concat(Run("pdftotext", pdf, "-").Where(c => !char.IsWhiteSpace(c)));
 

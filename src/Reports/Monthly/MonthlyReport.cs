@@ -12,15 +12,18 @@ public static class MonthlyReport
     private static readonly IReportSection[] CollegeSections =
         [new CoverSection(), new KpiSection(), new RankingSection(), new FlagsSection(), new PledgeSection(), new CoverageSection(), new InfluenceSection()];
 
-    public static PageSetup Compose(ReportContext context)
+    public static PageSetup Compose(ReportContext context) =>
+        Page(context, $"{(context.IsSchool ? "学校" : context.UnitName)}月度评估 · {Format.Month(context.Period)}", context.IsSchool ? SchoolSections : CollegeSections);
+
+    /// <summary>The frame every report shares: the running header, "page x of y", and the sections one after another.</summary>
+    internal static PageSetup Page(ReportContext context, string title, IEnumerable<IReportSection> sections)
     {
         var page = new PageSetup();
-        page.Header.Text($"景德镇学院“窑火红”党建品牌 · {(context.IsSchool ? "学校" : context.UnitName)}月度评估 · {Format.Month(context.Period)}",
-            new TextStyle(8.5f, Palette.KilnRed), TextAlign.Left);
+        page.Header.Text($"景德镇学院“窑火红”党建品牌 · {title}", new TextStyle(8.5f, Palette.KilnRed), TextAlign.Left);
         page.Footer.PageNumber("第 {page} 页 / 共 {total} 页", new TextStyle(8.5f, Palette.Ink));
         page.Content.Column(column =>
         {
-            foreach (var section in context.IsSchool ? SchoolSections : CollegeSections) section.Compose(column, context);
+            foreach (var section in sections) section.Compose(column, context);
         }, spacing: 6);
         return page;
     }

@@ -16,16 +16,6 @@ public static class YearReport
     private static readonly IReportSection[] CollegeSections =
         [new YearCoverSection(), new YearScoresSection(), new YearComponentsSection(), new YearTrajectorySection(), new YearFindingsSection(), new YearFlagsSection()];
 
-    public static PageSetup Compose(ReportContext context)
-    {
-        var page = new PageSetup();
-        page.Header.Text($"景德镇学院“窑火红”党建品牌 · {(context.IsSchool ? "学校" : context.UnitName)}年度品牌评估 · {context.Period}年度",
-            new TextStyle(8.5f, Palette.KilnRed), TextAlign.Left);
-        page.Footer.PageNumber("第 {page} 页 / 共 {total} 页", new TextStyle(8.5f, Palette.Ink));
-        page.Content.Column(column =>
-        {
-            foreach (var section in context.IsSchool ? SchoolSections : CollegeSections) section.Compose(column, context);
-        }, spacing: 6);
-        return page;
-    }
+    public static PageSetup Compose(ReportContext context) =>
+        MonthlyReport.Page(context, $"{(context.IsSchool ? "学校" : context.UnitName)}年度品牌评估 · {context.Period}年度", context.IsSchool ? SchoolSections : CollegeSections);
 }
