@@ -56,8 +56,12 @@ public static class FileProbe
         else if (headSpan.StartsWith(new byte[] { 0xFF, 0xFE })) encoding = "utf-16le";
         else if (headSpan.StartsWith(new byte[] { 0xFE, 0xFF })) encoding = "utf-16be";
         else if (utf8Valid) encoding = "utf-8";
-        else if (IsGb18030(path)) encoding = MixedEncoding.Find(path) is { } mixed ? throw new LedgerFormatException(mixed) : "gb18030";
-        else throw Invalid("UTF-8 or GB18030/GBK");
+        else encoding = Gb18030Check.Examine(path) switch
+        {
+            (true, null) => "gb18030",
+            (true, { } mixed) => throw new LedgerFormatException(mixed),
+            _ => throw Invalid("UTF-8 or GB18030/GBK"),
+        };
 
         var (first, headerLine) = FirstText(path, encoding);
         return first is '[' or '{'
@@ -90,20 +94,6 @@ public static class FileProbe
         return 0;
     }
 
-    private static bool IsGb18030(string path)
-    {
-        try
-        {
-            using var reader = new StreamReader(path, Gb18030Strict, detectEncodingFromByteOrderMarks: false);
-            var buffer = new char[1 << 16];
-            while (reader.Read(buffer, 0, buffer.Length) > 0) { }
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>The first character that is not white space, and the first line of text.</summary>
     private static (char First, string Line) FirstText(string path, string encoding)
