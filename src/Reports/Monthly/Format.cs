@@ -5,17 +5,18 @@ namespace Analytics.Reports.Monthly;
 /// <summary>How figures read in the reports: shares as percentages, scores with one decimal, counts grouped.</summary>
 public static class Format
 {
-    private static double? D(object? value) => value is null ? null : Convert.ToDouble(value, CultureInfo.InvariantCulture);
+    /// <summary>A figure as read from a query (any numeric type), or null.</summary>
+    public static double? Number(object? value) => value is null ? null : Convert.ToDouble(value, CultureInfo.InvariantCulture);
 
-    public static string Percent(object? share) => D(share) is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
-    public static string Score(object? score) => D(score) is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "—";
-    public static string Count(object? count) => D(count) is { } v ? v.ToString("#,0", CultureInfo.InvariantCulture) : "—";
+    public static string Percent(object? share) => Number(share) is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
+    public static string Score(object? score) => Number(score) is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "—";
+    public static string Count(object? count) => Number(count) is { } v ? v.ToString("#,0", CultureInfo.InvariantCulture) : "—";
     public static string Text(object? value) => value?.ToString() ?? "—";
 
     /// <summary>The change of a share in percentage points, or of a score in points, signed.</summary>
     public static string Change(object? now, object? before, bool share)
     {
-        if (D(now) is not { } a || D(before) is not { } b) return "—";
+        if (Number(now) is not { } a || Number(before) is not { } b) return "—";
         var delta = (a - b) * (share ? 100 : 1);
         return (delta >= 0 ? "+" : "") + delta.ToString("0.0", CultureInfo.InvariantCulture) + (share ? " 个百分点" : "");
     }

@@ -11,7 +11,14 @@ public sealed record ReportContext(ReportQuery Queries, string Period, string Un
 {
     public bool IsSchool => Unit == "school";
 
-    public ReportRows Rows(string query) => Queries.Run(query, Period, Unit);
+    // Several sections read the same query (the year-end overview feeds four): each runs once per report.
+    private readonly Dictionary<string, ReportRows> _rows = [];
+
+    public ReportRows Rows(string query)
+    {
+        if (!_rows.TryGetValue(query, out var rows)) _rows[query] = rows = Queries.Run(query, Period, Unit);
+        return rows;
+    }
 
     /// <summary>Saves a chart as PNG and SVG beside the PDF (named by report and chart) and returns its vector drawer.</summary>
     public Action<SkiaSharp.SKCanvas, Document.Size> Chart(string name, ScottPlot.Plot plot, int width, int height)

@@ -91,7 +91,7 @@ internal sealed class RankingSection : IReportSection
         if (rows.Count == 0) { SectionParts.Heading(c, x.IsSchool ? "二、学院排名" : "二、各支部情况", query); SectionParts.Empty(c, "本月没有数据。"); return; }
         var names = rows.Rows.Select(r => Short(F.Text(r[x.IsSchool ? "college_name" : "branch_name"]), x.IsSchool ? null : x.UnitName)).ToList();
         var plot = BarChart.Build(new BarChartData(x.IsSchool ? "各学院综合得分" : "各支部综合得分", names,
-            rows.Rows.Select(r => Convert.ToDouble(r["composite_score"] ?? 0d, System.Globalization.CultureInfo.InvariantCulture)).ToList(), "综合得分", Horizontal: true));
+            rows.Rows.Select(r => F.Number(r["composite_score"]) ?? 0).ToList(), "综合得分", Horizontal: true));
         var height = Math.Max(130, 50 + 18 * rows.Count);
         SectionParts.Heading(c, x.IsSchool ? "二、学院排名" : "二、各支部情况", query, b => b.Item().Drawing("ranking", height, x.Chart("ranking", plot, 500, height)));
         c.Item().Table(t =>
@@ -143,7 +143,7 @@ internal sealed class FlagsSection : IReportSection
             return;
         }
         SectionParts.Heading(c, "三、预警支部", "flagged_branches", b => b.Item().Text(
-            $"本月共 {rows.Count} 个支部被判定为可能落后（模型 {F.Text(rows.Rows[0]["model_version"])}，阈值 {F.Score(Convert.ToDouble(rows.Rows[0]["threshold"]) * 100)}%）。", Styles.Body));
+            $"本月共 {rows.Count} 个支部被判定为可能落后（模型 {F.Text(rows.Rows[0]["model_version"])}，阈值 {F.Score(F.Number(rows.Rows[0]["threshold"]) * 100)}%）。", Styles.Body));
         c.Item().Table(t =>
         {
             t.Columns(3.2f, 1.1f, 6);
@@ -165,7 +165,7 @@ internal sealed class PledgeSection : IReportSection
         var rows = x.Rows("pledge_items");
         if (rows.Count == 0) { SectionParts.Heading(c, "四、七一/八一工程进展", "pledge_items"); SectionParts.Empty(c, "本月没有承诺数据。"); return; }
         var plot = BarChart.Build(new BarChartData("各承诺事项完成率", rows.Rows.Select(r => F.Text(r["item"])).ToList(),
-            rows.Rows.Select(r => 100 * Convert.ToDouble(r["completion_rate"] ?? 0d, System.Globalization.CultureInfo.InvariantCulture)).ToList(), "完成率（%）"));
+            rows.Rows.Select(r => 100 * (F.Number(r["completion_rate"]) ?? 0)).ToList(), "完成率（%）"));
         SectionParts.Heading(c, "四、七一/八一工程进展", "pledge_items", b => b.Item().Drawing("pledges", 170, x.Chart("pledges", plot, 500, 170)));
         c.Item().Table(t =>
         {
@@ -188,7 +188,7 @@ internal sealed class CoverageSection : IReportSection
         var types = rows.Rows.Select(r => F.Text(r["activity_type"])).Distinct().Order(StringComparer.Ordinal).ToList();
         var values = new double[units.Count, types.Count];
         foreach (var r in rows.Rows)
-            values[units.IndexOf(F.Text(r["unit_name"])), types.IndexOf(F.Text(r["activity_type"]))] = Convert.ToDouble(r["n_activities_ytd"], System.Globalization.CultureInfo.InvariantCulture);
+            values[units.IndexOf(F.Text(r["unit_name"])), types.IndexOf(F.Text(r["activity_type"]))] = F.Number(r["n_activities_ytd"]) ?? 0;
         var data = new HeatMapData(units, types, values);
         SectionParts.Heading(c, "五、品牌活动覆盖（年度累计）", "activity_coverage", b => b.Item().Drawing("coverage", HeatMapChart.Height(data), HeatMapChart.Drawer(data, ReportFont.Get(x.FontPath))));
     }

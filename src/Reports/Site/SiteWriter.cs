@@ -61,7 +61,7 @@ public sealed partial class SiteWriter(DuckDBConnection warehouse, string querie
 
         page.Heading(2, "各学院综合得分", "colleges");
         var names = colleges.Select(c => Short(F.Text(c["college_name"]))).ToList();
-        var scores = colleges.Select(c => D(c["composite_score"]) ?? 0).ToList();
+        var scores = colleges.Select(c => F.Number(c["composite_score"]) ?? 0).ToList();
         save($"assets/ranking-{month}.svg", SvgChart.Bars($"{F.Month(month)}各学院综合得分", names, scores));
         page.Figure($"assets/ranking-{month}.svg", $"{F.Month(month)}各学院综合得分条形图：" + string.Join("；", names.Select((n, i) => $"{n} {F.Score(scores[i])}")),
             "综合得分由党员参与率、“三会一课”按期完成率、承诺完成率、影响力指数和品牌活动覆盖率加权而成，满分 100。");
@@ -77,7 +77,7 @@ public sealed partial class SiteWriter(DuckDBConnection warehouse, string querie
                 new TableCell(F.Percent(c["pledge_completion"]), "pledge_completion", IsNumber: true),
             ])));
 
-        BrandProjects(page, q, month, "school");
+        BrandProjects(page, q.Run("site_brand_projects", month, "school").Rows, month);
         Trend(page, q, month, "school", "全校", save);
         page.Paragraph("往期数据见“往期回顾”。", "note");
         return page.Render(asOf);
@@ -92,7 +92,7 @@ public sealed partial class SiteWriter(DuckDBConnection warehouse, string querie
         var brands = q.Run("site_brand_projects", month, id).Rows;
         page.Paragraph(brands.Count > 0 ? $"“一院一品”子品牌：{string.Join("、", brands.Select(b => F.Text(b["brand_project"])))} · {F.Month(month)}" : F.Month(month), "asof");
         Headline(page, q, month, id);
-        BrandProjects(page, q, month, id);
+        BrandProjects(page, brands, month);
 
         var branches = q.Run("branch_ranking", month, id).Rows;
         page.Heading(2, "各支部情况");
@@ -184,9 +184,8 @@ public sealed partial class SiteWriter(DuckDBConnection warehouse, string querie
         ]);
     }
 
-    private static void BrandProjects(HtmlPage page, ReportQuery q, string month, string unit)
+    private static void BrandProjects(HtmlPage page, IReadOnlyList<Dictionary<string, object?>> brands, string month)
     {
-        var brands = q.Run("site_brand_projects", month, unit).Rows;
         page.Heading(2, "“一院一品”子品牌");
         if (brands.Count == 0) { page.Paragraph("本月没有子品牌活动记录。"); return; }
         page.Table($"各子品牌本年截至{F.Month(month)}的活动", ["子品牌", "学院", "本月活动", "本年活动", "本年受众（人次）", "本年合作单位"],
@@ -209,9 +208,9 @@ public sealed partial class SiteWriter(DuckDBConnection warehouse, string querie
         var months = rows.Select(r => $"{int.Parse(F.Text(r["month_id"])[5..], CultureInfo.InvariantCulture)}月").ToList();
         var series = new List<(string, IReadOnlyList<double?>)>
         {
-            ("综合得分", rows.Select(r => D(r["composite_score"])).ToList()),
-            ("党员参与率（%）", rows.Select(r => D(r["participation_rate"]) * 100).ToList()),
-            ("三会一课按期完成率（%）", rows.Select(r => D(r["org_life_compliance"]) * 100).ToList()),
+            ("综合得分", rows.Select(r => F.Number(r["composite_score"])).ToList()),
+            ("党员参与率（%）", rows.Select(r => F.Number(r["participation_rate"]) * 100).ToList()),
+            ("三会一课按期完成率（%）", rows.Select(r => F.Number(r["org_life_compliance"]) * 100).ToList()),
         };
         var file = $"assets/trend-{unit}-{month}.svg";
         save(file, SvgChart.Lines($"{label}近{rows.Count}个月走势", months, series));
@@ -219,8 +218,6 @@ public sealed partial class SiteWriter(DuckDBConnection warehouse, string querie
                 $"{F.Month(F.Text(r["month_id"]))}综合得分 {F.Score(r["composite_score"])}、参与率 {F.Percent(r["participation_rate"])}、三会一课 {F.Percent(r["org_life_compliance"])}")),
             $"{F.Month(F.Text(rows[0]["month_id"]))}至{F.Month(F.Text(rows[^1]["month_id"]))}；综合得分满分 100，参与率与按期完成率以百分比表示。");
     }
-
-    private static double? D(object? v) => v is null ? null : Convert.ToDouble(v, CultureInfo.InvariantCulture);
 
     private static string Short(string name) => name.Replace("党总支", "");
 }

@@ -69,7 +69,7 @@ public static class YearFindings
     }
 
     private static double? D(IReadOnlyDictionary<string, object?> row, string column) =>
-        row.TryGetValue(column, out var v) && v is not null ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : null;
+        row.TryGetValue(column, out var v) ? Monthly.Format.Number(v) : null;
 
     private static string P(double points) => points.ToString("0.0", CultureInfo.InvariantCulture);
     private static string Pct(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";

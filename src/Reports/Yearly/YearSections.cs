@@ -114,7 +114,7 @@ internal sealed class YearComparisonSection : IReportSection
         var values = new double[rows.Count, dims.Count];
         for (var i = 0; i < rows.Count; i++)
             for (var j = 0; j < dims.Count; j++)
-                values[i, j] = Math.Round(Convert.ToDouble(rows.Rows[i][dims[j].ScoreColumn] ?? 0d, CultureInfo.InvariantCulture));
+                values[i, j] = Math.Round(F.Number(rows.Rows[i][dims[j].ScoreColumn]) ?? 0);
         var data = new HeatMapData(rows.Rows.Select(r => F.Text(r["college_name"]).Replace("党总支", "")).ToList(), dims.Select(d => d.Name).ToList(), values);
         c.Item().ShowEntire().Drawing("dimensions", HeatMapChart.Height(data), HeatMapChart.Drawer(data, ReportFont.Get(x.FontPath)));
     }
@@ -127,16 +127,15 @@ internal sealed class YearTrajectorySection : IReportSection
     {
         var rows = x.Rows("year_trajectory");
         if (rows.Count == 0) { SectionParts.Heading(c, "三、年度走势", "year_trajectory"); SectionParts.Empty(c, "本年度没有月度数据。"); return; }
-        double? Pct(object? v) => v is null ? null : Convert.ToDouble(v, CultureInfo.InvariantCulture) * 100;
-        double? Num(object? v) => v is null ? null : Convert.ToDouble(v, CultureInfo.InvariantCulture);
+        double? Pct(object? v) => F.Number(v) * 100;
         var labels = rows.Rows.Select(r => $"{int.Parse(F.Text(r["month_id"])[5..], CultureInfo.InvariantCulture)}月").ToList();
         var plot = LineChart.Build(new LineChartData($"{x.Period}年逐月走势", labels,
         [
-            new LineSeries("综合得分", rows.Rows.Select(r => Num(r["composite_score"])).ToList()),
+            new LineSeries("综合得分", rows.Rows.Select(r => F.Number(r["composite_score"])).ToList()),
             new LineSeries("党员参与率（%）", rows.Rows.Select(r => Pct(r["participation_rate"])).ToList()),
             new LineSeries("三会一课按期完成率（%）", rows.Rows.Select(r => Pct(r["org_life_compliance"])).ToList()),
         ], "得分 / 百分比"));
-        var scores = rows.Rows.Select(r => (Month: F.Month(F.Text(r["month_id"])), Score: Num(r["composite_score"]))).Where(s => s.Score is not null).ToList();
+        var scores = rows.Rows.Select(r => (Month: F.Month(F.Text(r["month_id"])), Score: F.Number(r["composite_score"]))).Where(s => s.Score is not null).ToList();
         SectionParts.Heading(c, "三、年度走势", "year_trajectory", b => b.Item().Drawing("trajectory", 210, x.Chart("trajectory", plot, 500, 210)));
         if (scores.Count > 0)
         {
