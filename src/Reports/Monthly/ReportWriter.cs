@@ -16,66 +16,60 @@ public sealed record WrittenReport(string Path, int Pages, long Bytes, IReadOnly
 /// </summary>
 public sealed class ReportWriter(DuckDBConnection warehouse, string queriesDir, string reportsDir, string fontPath)
 {
-    public IReadOnlyList<WrittenReport> Write(string month, string? onlyCollege = null, Action<string>? progress = null)
+    /// <summary>What tells a monthly report from a year-end one: the period's form, its marts, its layout and title.</summary>
+    private sealed record Kind(string Option, string Pattern, string Form, string Marts, string Key,
+        Func<ReportContext, PageSetup> Compose, Func<ReportContext, string> Title);
+
+    private static readonly Kind Month = new("--month", @"^\d{4}-(0[1-9]|1[0-2])$", "a month in the form YYYY-MM", "month", "month_id",
+        MonthlyReport.Compose, c => $"窑火红月度评估 {Format.Month(c.Period)} {c.UnitName}");
+
+    private static readonly Kind Year = new("--year", @"^\d{4}$", "a year in the form YYYY", "year", "year",
+        Yearly.YearReport.Compose, c => $"窑火红年度品牌评估 {c.Period}年 {c.UnitName}");
+
+    /// <summary>The month's assessments (reports/YYYY-MM/).</summary>
+    public IReadOnlyList<WrittenReport> Write(string month, string? onlyCollege = null, Action<string>? progress = null) =>
+        WriteAll(Month, month, onlyCollege, progress);
+
+    /// <summary>The year-end brand assessments of a year (reports/YYYY/; a year under way: to its last month in the data).</summary>
+    public IReadOnlyList<WrittenReport> WriteYear(string year, string? onlyCollege = null, Action<string>? progress = null) =>
+        WriteAll(Year, year, onlyCollege, progress);
+
+    private List<WrittenReport> WriteAll(Kind kind, string period, string? onlyCollege, Action<string>? progress)
     {
-        if (!System.Text.RegularExpressions.Regex.IsMatch(month, @"^\d{4}-(0[1-9]|1[0-2])$"))
-            throw new ArgumentException($"--month '{month}' is not a month in the form YYYY-MM.");
-        if (warehouse.Scalar<long>("select count(*) from marts.school_month where month_id = ?", month) == 0)
-            throw new InvalidOperationException($"The warehouse has no figures for {month}: run 'analytics model' (and 'analytics flag') first, or choose another month.");
-        ReportFont.UseForCharts(fontPath);
-        var asOf = AsOf();
-        var dir = Path.Combine(reportsDir, month);
-        var colleges = warehouse.Query("select distinct college_id, college_name from marts.college_month where month_id = ? order by college_id",
-            r => (Id: r.GetString(0), Name: r.GetString(1)), month);
+        if (!System.Text.RegularExpressions.Regex.IsMatch(period, kind.Pattern))
+            throw new ArgumentException($"{kind.Option} '{period}' is not {kind.Form}.");
+        if (warehouse.Scalar<long>($"select count(*) from marts.school_{kind.Marts} where {kind.Key} = ?", period) == 0)
+            throw new InvalidOperationException($"The warehouse has no figures for {period}: run 'analytics model' first, or choose another {kind.Marts}.");
+        var colleges = warehouse.Query($"select distinct college_id, college_name from marts.college_{kind.Marts} where {kind.Key} = ? order by college_id",
+            r => (Id: r.GetString(0), Name: r.GetString(1)), period);
         if (onlyCollege is not null && colleges.All(c => c.Id != onlyCollege))
-            throw new ArgumentException($"--college '{onlyCollege}' is not a college in {month}; the colleges are {string.Join(", ", colleges.Select(c => c.Id))}.");
+            throw new ArgumentException($"--college '{onlyCollege}' is not a college in {period}; the colleges are {string.Join(", ", colleges.Select(c => c.Id))}.");
 
-        return WriteAll(month, dir, colleges, onlyCollege, asOf, MonthlyReport.Compose, c => $"窑火红月度评估 {Format.Month(c.Period)} {c.UnitName}", progress);
-    }
-
-    /// <summary>The year-end brand assessments of a year (a year under way: to its last month in the data).</summary>
-    public IReadOnlyList<WrittenReport> WriteYear(string year, string? onlyCollege = null, Action<string>? progress = null)
-    {
-        if (!System.Text.RegularExpressions.Regex.IsMatch(year, @"^\d{4}$"))
-            throw new ArgumentException($"--year '{year}' is not a year in the form YYYY.");
-        if (warehouse.Scalar<long>("select count(*) from marts.school_year where year = ?", year) == 0)
-            throw new InvalidOperationException($"The warehouse has no figures for {year}: run 'analytics model' first, or choose another year.");
         ReportFont.UseForCharts(fontPath);
-        var colleges = warehouse.Query("select college_id, college_name from marts.college_year where year = ? order by college_id",
-            r => (Id: r.GetString(0), Name: r.GetString(1)), year);
-        if (onlyCollege is not null && colleges.All(c => c.Id != onlyCollege))
-            throw new ArgumentException($"--college '{onlyCollege}' is not a college in {year}; the colleges are {string.Join(", ", colleges.Select(c => c.Id))}.");
-        return WriteAll(year, Path.Combine(reportsDir, year), colleges, onlyCollege, AsOf(), Yearly.YearReport.Compose,
-            c => $"窑火红年度品牌评估 {c.Period}年 {c.UnitName}", progress);
-    }
-
-    private List<WrittenReport> WriteAll(string period, string dir, List<(string Id, string Name)> colleges, string? onlyCollege, DateTime asOf,
-        Func<ReportContext, PageSetup> compose, Func<ReportContext, string> title, Action<string>? progress)
-    {
+        var asOf = DataAsOf(warehouse);
+        var dir = Path.Combine(reportsDir, period);
         Directory.CreateDirectory(dir);
         var queries = new ReportQuery(warehouse, queriesDir);
         var written = new List<WrittenReport>();
         var charts = Path.Combine(dir, "charts");
         if (onlyCollege is null)
-            written.Add(WriteOne(new ReportContext(queries, period, "school", "学校", asOf, charts, fontPath), Path.Combine(dir, "school.pdf"), compose, title, progress));
+            written.Add(WriteOne(new ReportContext(queries, period, "school", "学校", asOf, charts, fontPath), Path.Combine(dir, "school.pdf"), kind, progress));
         foreach (var (id, name) in colleges.Where(c => onlyCollege is null || c.Id == onlyCollege))
-            written.Add(WriteOne(new ReportContext(queries, period, id, name, asOf, charts, fontPath), Path.Combine(dir, $"college-{id}.pdf"), compose, title, progress));
+            written.Add(WriteOne(new ReportContext(queries, period, id, name, asOf, charts, fontPath), Path.Combine(dir, $"college-{id}.pdf"), kind, progress));
         return written;
     }
 
-    private WrittenReport WriteOne(ReportContext context, string path, Func<ReportContext, PageSetup> compose, Func<ReportContext, string> title, Action<string>? progress)
+    private WrittenReport WriteOne(ReportContext context, string path, Kind kind, Action<string>? progress)
     {
         progress?.Invoke(path);
-        var page = compose(context);
+        var page = kind.Compose(context);
         var temp = path + ".tmp";
         PdfResult result;
         using (var stream = File.Create(temp))
-            result = PdfWriter.Write(stream, page, new DocumentInfo(title(context), "景德镇学院", context.AsOf), fontPath);
+            result = PdfWriter.Write(stream, page, new DocumentInfo(kind.Title(context), "景德镇学院", context.AsOf), fontPath);
         File.Move(temp, path, overwrite: true); // a reader never sees half a PDF
         return new WrittenReport(path, result.Pages, new FileInfo(path).Length, result.MissingCharacters);
     }
-
-    private DateTime AsOf() => DataAsOf(warehouse);
 
     /// <summary>The data's as-of time: the last ledger load, in Asia/Shanghai.</summary>
     public static DateTime DataAsOf(DuckDBConnection warehouse)
