@@ -15,17 +15,22 @@ public sealed record ModelDefinition(string Schema, string Name, string Sql, str
     /// that several others read, and that is costly, says <c>-- materialized: table</c> on a line of its own: it is
     /// then computed once per build instead of once per reader (as dbt's materialized config).
     /// </summary>
+    public bool IsTable => Schema == ModelLayers.Marts || (Schema == ModelLayers.Intermediate && Directive("materialized") == "table");
+
     /// <summary>
     /// The month column of a table whose month's rows depend only on the ledgers of that month and earlier ones (its
     /// SQL says <c>-- incremental: month_id</c>): an incremental build recomputes only the months from the earliest
     /// month new data touches.
     /// </summary>
-    public string? IncrementalKey => IsTable
-        ? Sql.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("-- incremental: ", StringComparison.Ordinal))?["-- incremental: ".Length..].Split(' ')[0]
-        : null;
+    public string? IncrementalKey => IsTable ? Directive("incremental") : null;
 
-    public bool IsTable => Schema == ModelLayers.Marts ||
-        (Schema == ModelLayers.Intermediate && Sql.Split('\n').Any(l => l.Trim().StartsWith("-- materialized: table", StringComparison.Ordinal)));
+    /// <summary>The first word after <c>-- name: </c> on a line of its own (a comment may follow it), or null.</summary>
+    private string? Directive(string name)
+    {
+        var prefix = $"-- {name}: ";
+        var line = Sql.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        return line?[prefix.Length..].Split(' ')[0];
+    }
 }
 
 /// <summary>The model layers, in the order data flows through them. Each is a folder of queries/ and a schema.</summary>
