@@ -16,7 +16,6 @@ public class MonthlyReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixtu
     private IReadOnlyList<WrittenReport> Render(string dir) =>
         new ReportWriter(f.Warehouse.Connection, f.Queries, dir, FontLocator.Find()).Write("2026-10");
 
-    private static string Run(string tool, params string[] args) => Tool.Run(tool, args);
 
     [Fact]
     public void SchoolAndEveryCollege_ReadBackInChinese_WithOnlyEmbeddedTrueTypeFonts_UnderOneMegabyte()
@@ -26,22 +25,22 @@ public class MonthlyReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixtu
         Assert.Equal(14, reports.Count); // the school and its 13 党总支
         var school = reports[0];
         Assert.EndsWith(Path.Combine("2026-10", "school.pdf"), school.Path);
-        var text = string.Concat(Run("pdftotext", school.Path, "-").Where(c => !char.IsWhiteSpace(c)));
+        var text = string.Concat(Tool.Run("pdftotext", school.Path, "-").Where(c => !char.IsWhiteSpace(c)));
         foreach (var expected in new[] { "景德镇学院“窑火红”党建特色品牌", "月度评估报告", "2026年10月", "一、主要指标", "二、学院排名", "三、预警支部",
                      "四、七一/八一工程进展", "五、品牌活动覆盖", "六、宣传与影响", "七、数据质量", "陶瓷美术学院党总支", "北汽集团昌河汽车学院党总支",
                      "数据来源：queries/reports/college_ranking.sql", $"第1页/共{school.Pages}页", $"第{school.Pages}页/共{school.Pages}页" })
             Assert.Contains(expected, text);
         var college = reports.Single(r => r.Path.EndsWith("college-C01.pdf"));
-        Assert.Contains("陶瓷美术学院党总支月度评估报告", string.Concat(Run("pdftotext", college.Path, "-").Where(c => !char.IsWhiteSpace(c))));
+        Assert.Contains("陶瓷美术学院党总支月度评估报告", string.Concat(Tool.Run("pdftotext", college.Path, "-").Where(c => !char.IsWhiteSpace(c))));
 
         foreach (var r in reports)
         {
             Assert.True(r.Bytes <= 1_048_576, $"{r.Path}: {r.Bytes} bytes");
             Assert.Empty(r.MissingCharacters);
-            var fonts = Run("pdffonts", r.Path).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
+            var fonts = Tool.Run("pdffonts", r.Path).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
             Assert.Single(fonts); // one font: the charts share the document's typeface
             Assert.Contains("CID TrueType", fonts[0]);
-            Assert.Contains("No syntax or stream encoding errors", Run("qpdf", "--check", r.Path));
+            Assert.Contains("No syntax or stream encoding errors", Tool.Run("qpdf", "--check", r.Path));
         }
         // Every chart is also saved as PNG and SVG.
         Assert.True(File.Exists(Path.Combine(ReportsDir, "2026-10", "charts", "school-ranking.png")));

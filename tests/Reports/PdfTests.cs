@@ -47,13 +47,12 @@ public class PdfTests : IDisposable
         return path;
     }
 
-    private static string Run(string tool, params string[] args) => Tool.Run(tool, args);
 
     [Fact]
     public void Pdf_TextReadsBackExactly_InChinese_OnEveryPage()
     {
         var path = Render("sample.pdf");
-        var text = Run("pdftotext", "-layout", path, "-");
+        var text = Tool.Run("pdftotext", "-layout", path, "-");
         Assert.Contains("2026年10月 学校月度评估报告", text);
         Assert.Contains("窑火红", text);
         Assert.Contains("北汽集团昌河汽车学院", text);
@@ -68,7 +67,7 @@ public class PdfTests : IDisposable
     public void Pdf_EmbedsOnlySubsetTrueTypeFonts_PassesQpdf_AndIsSmall()
     {
         var path = Render("fonts.pdf");
-        var fonts = Run("pdffonts", path).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
+        var fonts = Tool.Run("pdffonts", path).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
         Assert.NotEmpty(fonts);
         Assert.All(fonts, line =>
         {
@@ -76,7 +75,7 @@ public class PdfTests : IDisposable
             Assert.DoesNotContain("Type 3", line);
             Assert.Matches(@"yes\s+yes\s+yes", line); // embedded, subset, with a ToUnicode map
         });
-        Assert.Contains("No syntax or stream encoding errors", Run("qpdf", "--check", path));
+        Assert.Contains("No syntax or stream encoding errors", Tool.Run("qpdf", "--check", path));
         Assert.True(new FileInfo(path).Length < 1_000_000, $"{new FileInfo(path).Length} bytes");
     }
 

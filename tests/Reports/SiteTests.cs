@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Analytics.Ingest.Warehouse;
@@ -94,25 +93,19 @@ public class SiteTests(DemoFlagFixture f, ITestOutputHelper log) : IClassFixture
     private static JsonElement RunBrowserCheck(string repo, string baseUrl, string shots)
     {
         var browserDir = Path.Combine(repo, "tests", "browser");
-        if (!Directory.Exists(Path.Combine(browserDir, "node_modules", "playwright-core")))
-            Run("npm", browserDir, TimeSpan.FromMinutes(3), "ci", "--no-audit", "--no-fund");
-        var output = Run("node", browserDir, TimeSpan.FromMinutes(4), "check-site.mjs", baseUrl, shots);
-        return JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
+        try
+        {
+            if (!Directory.Exists(Path.Combine(browserDir, "node_modules", "playwright-core")))
+                Tool.Run("npm", browserDir, TimeSpan.FromMinutes(3), check: true, "ci", "--no-audit", "--no-fund");
+            var output = Tool.Run("node", browserDir, TimeSpan.FromMinutes(4), check: true, "check-site.mjs", baseUrl, shots);
+            return JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidOperationException(ex.Message + "\nThe browser test needs Debian's chromium and node with npm (.ci/run installs them).", ex);
+        }
     }
 
-    private static string Run(string tool, string cwd, TimeSpan timeout, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {tool}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout)) { process.Kill(entireProcessTree: true); throw new TimeoutException($"{tool} {string.Join(' ', args)} took over {timeout}"); }
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{tool} {string.Join(' ', args)} failed ({process.ExitCode}): {error.Result}\n" +
-                                                "The browser test needs Debian's chromium and node with npm (.ci/run installs them).");
-        return output.Result;
-    }
 
     private static string RepositoryRoot()
     {

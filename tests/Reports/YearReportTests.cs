@@ -16,9 +16,8 @@ public class YearReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixture>
     private IReadOnlyList<WrittenReport> Render(string dir) =>
         new ReportWriter(f.Warehouse.Connection, f.Queries, dir, FontLocator.Find()).WriteYear("2026");
 
-    private static string Run(string tool, params string[] args) => Tool.Run(tool, args);
 
-    private static string Text(string pdf) => string.Concat(Run("pdftotext", pdf, "-").Where(c => !char.IsWhiteSpace(c)));
+    private static string Text(string pdf) => string.Concat(Tool.Run("pdftotext", pdf, "-").Where(c => !char.IsWhiteSpace(c)));
 
     [Fact]
     public void SchoolAndEveryCollege_ReadBackInChinese_WithTheFourDimensions_EmbeddedFonts_UnderOneMegabyte()
@@ -46,10 +45,10 @@ public class YearReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixture>
         {
             Assert.True(r.Bytes <= 1_048_576, $"{r.Path}: {r.Bytes} bytes");
             Assert.Empty(r.MissingCharacters);
-            var fonts = Run("pdffonts", r.Path).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
+            var fonts = Tool.Run("pdffonts", r.Path).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
             Assert.Single(fonts);
             Assert.Contains("CID TrueType", fonts[0]);
-            Assert.Contains("No syntax or stream encoding errors", Run("qpdf", "--check", r.Path));
+            Assert.Contains("No syntax or stream encoding errors", Tool.Run("qpdf", "--check", r.Path));
         }
         Assert.True(File.Exists(Path.Combine(dir, "2026", "charts", "college-C01-trajectory.svg")));
     }
