@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using Analytics.Reports.Document;
 using Analytics.Reports.Monthly;

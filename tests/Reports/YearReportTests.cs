@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using Analytics.Ingest.Warehouse;
 using Analytics.Reports.Document;
