@@ -33,10 +33,12 @@ public sealed record IncrementalPlan(string? FromMonth, string Reason, long? Max
         )
         """;
 
-    public static IncrementalPlan Decide(DuckDBConnection connection, IReadOnlyList<ModelDefinition> models)
+    /// <param name="incremental">False when a full build was asked for: only what the build records is worked out.</param>
+    public static IncrementalPlan Decide(DuckDBConnection connection, IReadOnlyList<ModelDefinition> models, bool incremental = true)
     {
         var hash = HashOf(connection, models);
         var maxFileId = connection.Scalar<long?>("select max(file_id) from ops.ingested_files");
+        if (!incremental) return new IncrementalPlan(null, "a full build was asked for", maxFileId, hash);
         var last = connection.Query("select max_file_id, definition_hash from ops.model_builds order by build_id desc limit 1",
             r => (FileId: r.IsDBNull(0) ? (long?)null : r.GetInt64(0), Hash: r.GetString(1))).SingleOrDefault();
         if (last.Hash is null) return new IncrementalPlan(null, "first build", maxFileId, hash);

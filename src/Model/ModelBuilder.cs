@@ -33,8 +33,8 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
         {
             foreach (var layer in ModelLayers.All) connection.Execute($"create schema if not exists {layer}");
             var dropped = DropStale(ordered);
-            var plan = IncrementalPlan.Decide(connection, ordered);
-            var from = incremental ? plan.FromMonth : null;
+            var plan = IncrementalPlan.Decide(connection, ordered, incremental);
+            var from = plan.FromMonth;
             var results = new List<BuiltModel>();
             foreach (var model in ordered)
             {
