@@ -1,7 +1,7 @@
 -- one row per branch per month with members: the features the lagging-branch model reads, from marts.branch_month
 -- Gaps compare a branch with the median of its peers (branches of the same category) in the same month.
 with branch_month as (select * from marts.branch_month where n_active_members > 0),
-evaluations as (select * from core.evaluations),
+evaluations as (select * from staging.stg_evaluations),
 periods as (select * from intermediate.int_org_life_periods),
 months as (select * from intermediate.int_months),
 
@@ -70,6 +70,8 @@ final as (
         r.pledge_completion - p.peer_pledge_completion as pledge_progress_gap,
         r.category = '学生' as is_student,
         e.grade as year_grade,
+        -- The lagging-grade rule lives once, in stg_evaluations.
+        e.is_lagging_grade as year_lagging,
     from rolling as r
     join peers as p using (month_id, category)
     left join evaluations as e on e.unit_id = r.branch_id and e.year = cast(left(r.month_id, 4) as integer)

@@ -1,5 +1,5 @@
 using System.Data;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.Flags;
@@ -19,7 +19,6 @@ public static class FeatureReader
         // A missing figure reads as 0: no org-life records means no attendance; no earlier months means no trend,
         // and no peer figure means no gap.
         float F(string column) => r[column] is DBNull or null ? 0f : Convert.ToSingle(r[column], System.Globalization.CultureInfo.InvariantCulture);
-        var grade = r["year_grade"] as string;
         return new BranchFeatures
         {
             BranchId = (string)r["branch_id"],
@@ -28,7 +27,7 @@ public static class FeatureReader
             Category = r["category"] as string ?? "",
             MonthId = (string)r["month_id"],
             Year = Convert.ToInt32(r["year"], System.Globalization.CultureInfo.InvariantCulture),
-            YearLagging = grade is null ? null : grade is "一般" or "差",
+            YearLagging = r["year_lagging"] as bool?,
             Members = F("n_active_members"),
             Participation3m = F("participation_3m"),
             Attendance3m = F("attendance_3m"),

@@ -1,4 +1,4 @@
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.Flags;
@@ -11,6 +11,9 @@ namespace Analytics.Flags;
 public sealed class Flagger(DuckDBConnection warehouse, string queriesDir, string modelsDir, TimeProvider clock)
 {
     public const string FlagsTable = "marts.branch_flags";
+
+    /// <summary>What this stage writes into the model schemas, declared to the model builder so that a build keeps it.</summary>
+    public static IReadOnlyList<string> OutputTables { get; } = [FlagsTable];
 
     public FlagRunReport Run()
     {

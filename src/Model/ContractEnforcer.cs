@@ -1,5 +1,5 @@
 using System.Globalization;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.Model;

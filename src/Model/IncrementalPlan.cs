@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.Model;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.Model;
@@ -18,10 +18,12 @@ public sealed record BuiltModel(string FullName, bool IsTable, long? Rows, doubl
 /// names the model (or the broken rule and rows) and leaves the previous build in place. Objects in the model
 /// schemas that no longer have a model are dropped.
 /// </summary>
-public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? contracts = null)
+/// <param name="otherStagesTables">Tables that later stages write into the model schemas (the flags' mart, declared by
+/// the flag stage): not models, so a build would otherwise drop them as stale.</param>
+public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? contracts = null, IReadOnlyCollection<string>? otherStagesTables = null)
 {
-    /// <summary>Tables in the model schemas that the program writes itself, not a model: a build keeps them.</summary>
-    public static readonly IReadOnlyList<string> ProgramTables = [$"{ModelLayers.Marts}.{ContractEnforcer.MetricCatalogue}", "marts.branch_flags"];
+    /// <summary>The tables the build itself writes beside the models.</summary>
+    private static readonly IReadOnlyList<string> OwnTables = [$"{ModelLayers.Marts}.{ContractEnforcer.MetricCatalogue}"];
 
     /// <param name="incremental">Recompute month-keyed tables (<see cref="ModelDefinition.IncrementalKey"/>) only from
     /// the earliest month new ledger rows touch, when <see cref="IncrementalPlan"/> allows it; otherwise a full build.</param>
@@ -99,7 +101,7 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
 
     private List<string> DropStale(IReadOnlyList<ModelDefinition> models)
     {
-        var wanted = models.Select(m => m.FullName).Concat(ProgramTables).ToHashSet();
+        var wanted = models.Select(m => m.FullName).Concat(OwnTables).Concat(otherStagesTables ?? []).ToHashSet();
         var existing = connection.Query(
             $"select table_schema || '.' || table_name, table_type from information_schema.tables where table_catalog = current_database() and table_schema in ({string.Join(", ", ModelLayers.All.Select(SqlExtensions.Literal))})",
             r => (Name: r.GetString(0), IsView: r.GetString(1) == "VIEW"));

@@ -16,7 +16,7 @@ public sealed class AnalyticsSettings
     public string? WarehousePath { get; set; }
 
     /// <summary>DuckDB's memory limit for this program (default 4GB); larger work spills to disk.</summary>
-    public string MemoryLimit { get; set; } = Analytics.Ingest.Warehouse.WarehouseDatabase.DefaultMemoryLimit;
+    public string MemoryLimit { get; set; } = Analytics.Warehouse.WarehouseDatabase.DefaultMemoryLimit;
 
     /// <summary>Folder of the editable catalogues; default ./catalogues or the one shipped beside the program.</summary>
     public string? CataloguesDir { get; set; }
@@ -31,7 +31,7 @@ public sealed class AnalyticsSettings
     public string? QueriesDir { get; set; }
 
     /// <summary>When the scheduled service's jobs fire, and how old a ledger may get.</summary>
-    public Analytics.Service.Pipeline.ScheduleOptions Schedule { get; set; } = new();
+    public Analytics.Service.Scheduling.ScheduleOptions Schedule { get; set; } = new();
 
     /// <summary>Alert channels: by default only the file sink &lt;DataDir&gt;/alerts/alerts.jsonl.</summary>
     public Analytics.Flags.Alerts.AlertOptions Alerts { get; set; } = new();

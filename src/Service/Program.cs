@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Analytics.Service;
 using Analytics.Service.Commands;
+using Analytics.Service.Cli;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
@@ -46,8 +47,8 @@ Handle(report, (p, s) =>
 {
     var (m, y) = (p.GetValue(month), p.GetValue(year));
     if ((m is null) == (y is null)) throw new ArgumentException("report needs --month YYYY-MM or --year YYYY (one of them).");
-    if (m is not null) ReportCommand.Run(s, clock, Console.Out, m, p.GetValue(college));
-    else ReportCommand.RunYear(s, clock, Console.Out, y!, p.GetValue(college));
+    if (m is not null) ReportCommand.Run(s, clock, Console.Out, PeriodArguments.Month(m), p.GetValue(college));
+    else ReportCommand.RunYear(s, clock, Console.Out, PeriodArguments.Year(y!), p.GetValue(college));
     return 0;
 });
 root.Subcommands.Add(report);
@@ -55,7 +56,7 @@ root.Subcommands.Add(report);
 var siteMonth = new Option<string>("--month") { Description = "The month the column shows, YYYY-MM", Required = true };
 var siteOut = new Option<string>("--out") { Description = "Folder to write the site into (created if missing)", Required = true };
 var site = new Command("site", "Write the school website's 窑火红 column for a month: static HTML, CSS and SVG, aggregates only") { siteMonth, siteOut };
-Handle(site, (p, s) => { SiteCommand.Run(s, clock, Console.Out, p.GetValue(siteMonth)!, p.GetValue(siteOut)!); return 0; });
+Handle(site, (p, s) => { SiteCommand.Run(s, clock, Console.Out, PeriodArguments.Month(p.GetValue(siteMonth)!), p.GetValue(siteOut)!); return 0; });
 root.Subcommands.Add(site);
 
 var run = new Command("run", "Run the scheduled service (Quartz, Asia/Shanghai): ingest every 15 minutes, rebuild when data changed, reports on the 1st");

@@ -1,6 +1,6 @@
 using Analytics.Demo;
 using Analytics.Flags;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Model;
 using Analytics.Tests.Support;
 

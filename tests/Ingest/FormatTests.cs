@@ -1,7 +1,7 @@
 using System.Text;
 using Analytics.Ingest.Loading;
 using Analytics.Ingest.Reading;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Tests.Support;
 using MiniExcelLibs;
 

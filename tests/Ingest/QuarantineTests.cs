@@ -1,4 +1,4 @@
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Tests.Support;
 
 namespace Analytics.Tests.Ingest;

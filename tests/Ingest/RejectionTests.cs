@@ -1,6 +1,6 @@
 using System.Text;
 using Analytics.Ingest.Loading;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Tests.Support;
 
 namespace Analytics.Tests.Ingest;

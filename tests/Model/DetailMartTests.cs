@@ -1,4 +1,4 @@
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 
 namespace Analytics.Tests.Model;
 

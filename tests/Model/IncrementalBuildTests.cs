@@ -1,5 +1,5 @@
 using Analytics.Demo;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Model;
 using Analytics.Service.Commands;
 using Analytics.Tests.Support;
@@ -27,7 +27,7 @@ public class IncrementalBuildTests
         var builder = new ModelBuilder(w.Connection, MartContracts.Load(Queries));
         Assert.Null(builder.Build(models, incremental: true).Plan); // the first build is always full
 
-        var added = BenchModelCommand.WriteNextMonth(dataset.University, w.Options.InboxDir);
+        var added = NextMonthLedgers.Write(dataset.University, w.Options.InboxDir);
         Assert.All(w.Ingest(), o => Assert.Equal(0, o.RowsQuarantined));
         var incremental = builder.Build(models, incremental: true);
         Assert.Equal(added.Month, incremental.Plan!.FromMonth);

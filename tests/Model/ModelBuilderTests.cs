@@ -1,4 +1,4 @@
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Model;
 using Analytics.Tests.Support;
 using DuckDB.NET.Data;

@@ -1,4 +1,4 @@
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Model;
 using DuckDB.NET.Data;
 

@@ -78,7 +78,7 @@ public class ConcurrentReaderTests(ITestOutputHelper log)
                 File.WriteAllText(temp, "活动编号,组织编号,活动日期,活动类型,活动名称,参与人数\n" + string.Join("\n", rows) + "\n");
                 File.Move(temp, Path.Combine(inbox, $"追加活动_{k}.csv"));
                 activities.Add(activities[^1] + 10 * k);
-                WaitFor(() => SnapshotActivities(data) == activities[^1], TimeSpan.FromSeconds(90), $"the service to publish {activities[^1]} activities", ServiceLog);
+                WaitFor(() => SnapshotActivities(data) == activities[^1], CliProcess.HangLimit, $"the service to publish {activities[^1]} activities", ServiceLog);
             }
             Thread.Sleep(1500); // a few more reads of the last build
             stop.Cancel();
@@ -156,6 +156,6 @@ public class ConcurrentReaderTests(ITestOutputHelper log)
     private static void Stop(Process service)
     {
         using (var kill = Process.Start("kill", ["-TERM", service.Id.ToString()])) kill.WaitForExit();
-        if (!service.WaitForExit(TimeSpan.FromSeconds(60))) throw new TimeoutException("the service did not stop within 60 s of SIGTERM");
+        if (!service.WaitForExit(CliProcess.HangLimit)) throw new TimeoutException($"the service did not stop within {CliProcess.HangLimit.TotalMinutes} min of SIGTERM");
     }
 }

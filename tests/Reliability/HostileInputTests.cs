@@ -1,4 +1,4 @@
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Tests.Support;
 using DuckDB.NET.Data;
 using Xunit.Abstractions;

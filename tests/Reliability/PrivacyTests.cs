@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Analytics.Demo;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Tests.Support;
 using DuckDB.NET.Data;
 

@@ -1,6 +1,8 @@
+using Analytics.Warehouse;
 using System.Security.Cryptography;
 using Analytics.Reports.Document;
 using Analytics.Reports.Monthly;
+using Analytics.Reports.Writing;
 using Analytics.Tests.Flags;
 
 using Analytics.Tests.Support;
@@ -13,7 +15,7 @@ public class MonthlyReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixtu
     private string ReportsDir => Path.Combine(f.Warehouse.Root, "reports");
 
     private IReadOnlyList<WrittenReport> Render(string dir) =>
-        new ReportWriter(f.Warehouse.Connection, f.Queries, dir, FontLocator.Find()).Write("2026-10");
+        new ReportWriter(f.Warehouse.Connection, f.Queries, dir, FontLocator.Find()).Write(new Month(2026, 10));
 
 
     [Fact]
@@ -59,7 +61,7 @@ public class MonthlyReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixtu
     public void MonthWithoutFigures_IsAPlainError()
     {
         var ex = Assert.Throws<InvalidOperationException>(() =>
-            new ReportWriter(f.Warehouse.Connection, f.Queries, ReportsDir, FontLocator.Find()).Write("2030-01"));
+            new ReportWriter(f.Warehouse.Connection, f.Queries, ReportsDir, FontLocator.Find()).Write(new Month(2030, 1)));
         Assert.Contains("no figures for 2030-01", ex.Message);
     }
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Reports.Monthly;
+using Analytics.Reports.Writing;
 using Analytics.Reports.Site;
 using Analytics.Tests.Flags;
 using Analytics.Tests.Support;
@@ -15,7 +16,7 @@ namespace Analytics.Tests.Reports;
 /// </summary>
 public class SiteTests(DemoFlagFixture f, ITestOutputHelper log) : IClassFixture<DemoFlagFixture>
 {
-    private SiteResult Write(string dir) => new SiteWriter(f.Warehouse.Connection, f.Queries).Write("2026-10", dir);
+    private SiteResult Write(string dir) => new SiteWriter(f.Warehouse.Connection, f.Queries).Write(new Month(2026, 10), dir);
 
     [Fact]
     public void Site_IsSelfContained_AndHoldsNoPersonalData()

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Reports.Document;
 using Analytics.Reports.Monthly;
+using Analytics.Reports.Writing;
 using Analytics.Reports.Yearly;
 using Analytics.Tests.Flags;
 
@@ -13,7 +14,7 @@ namespace Analytics.Tests.Reports;
 public class YearReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixture>
 {
     private IReadOnlyList<WrittenReport> Render(string dir) =>
-        new ReportWriter(f.Warehouse.Connection, f.Queries, dir, FontLocator.Find()).WriteYear("2026");
+        new ReportWriter(f.Warehouse.Connection, f.Queries, dir, FontLocator.Find()).WriteYear(2026);
 
 
     private static string Text(string pdf) => string.Concat(Tool.Run("pdftotext", pdf, "-").Where(c => !char.IsWhiteSpace(c)));
@@ -63,8 +64,8 @@ public class YearReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixture>
     public void YearWithoutFigures_IsAPlainError()
     {
         var writer = new ReportWriter(f.Warehouse.Connection, f.Queries, Path.Combine(f.Warehouse.Root, "none"), FontLocator.Find());
-        Assert.Contains("no figures for 2031", Assert.Throws<InvalidOperationException>(() => writer.WriteYear("2031")).Message);
-        Assert.Contains("not a year", Assert.Throws<ArgumentException>(() => writer.WriteYear("26")).Message);
+        Assert.Contains("no figures for 2031", Assert.Throws<InvalidOperationException>(() => writer.WriteYear(2031)).Message);
+        Assert.Contains("not a year", Assert.Throws<FormatException>(() => Analytics.Service.Cli.PeriodArguments.Year("26")).Message);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Analytics.Ingest.Catalogues;
 using Analytics.Ingest.Loading;
-using Analytics.Ingest.Warehouse;
+using Analytics.Service.Stages;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.Tests.Support;
@@ -22,7 +23,7 @@ public sealed class TempWarehouse : IDisposable
         Options = IngestOptions.Under(Root);
         Directory.CreateDirectory(Options.InboxDir);
         Clock = new FixedClock(now ?? new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
-        Connection = WarehouseDatabase.Open(WarehousePath, Clock);
+        Connection = WarehouseSchema.Open(WarehousePath, Clock);
     }
 
     /// <summary>A warehouse that already holds the small org units and members (and activities) of <see cref="Ledgers"/>.</summary>
@@ -52,7 +53,7 @@ public sealed class TempWarehouse : IDisposable
     public void Reopen()
     {
         Connection.Dispose();
-        Connection = WarehouseDatabase.Open(WarehousePath, Clock);
+        Connection = WarehouseSchema.Open(WarehousePath, Clock);
     }
 
     public void Dispose()

@@ -5,7 +5,7 @@ namespace Analytics.Tests.Support;
 /// <summary>Runs a command-line tool the tests use (pdftotext, pdffonts, qpdf, node, npm) and returns what it printed.</summary>
 public static class Tool
 {
-    public static string Run(string tool, params string[] args) => Run(tool, null, TimeSpan.FromMinutes(2), check: false, args);
+    public static string Run(string tool, params string[] args) => Run(tool, null, CliProcess.HangLimit, check: false, args);
 
     /// <param name="check">Throw, with what the tool said on stderr, when it exits with a failure.</param>
     public static string Run(string tool, string? workingDirectory, TimeSpan timeout, bool check, params string[] args)

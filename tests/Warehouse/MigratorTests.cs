@@ -1,4 +1,5 @@
-using Analytics.Ingest.Warehouse;
+using Analytics.Service.Stages;
+using Analytics.Warehouse;
 using Analytics.Tests.Support;
 using DuckDB.NET.Data;
 
@@ -19,7 +20,7 @@ public class MigratorTests
     public void FreshWarehouse_IsAtTheLatestVersion_WithItsSchemas()
     {
         using var w = new TempWarehouse();
-        Assert.Equal(WarehouseMigrations.All.Count, WarehouseDatabase.SchemaVersion(w.Connection));
+        Assert.Equal(WarehouseSchema.Migrations.Count, WarehouseDatabase.SchemaVersion(w.Connection));
         Assert.Equal(["core", "ops", "raw"], w.Strings("select schema_name from information_schema.schemata where schema_name in ('raw', 'core', 'ops') order by 1"));
     }
 
@@ -28,8 +29,8 @@ public class MigratorTests
     {
         using var w = new TempWarehouse();
         w.Reopen();
-        Assert.Empty(Migrator.Apply(w.Connection, WarehouseMigrations.All, Clock));
-        Assert.Equal(WarehouseMigrations.All.Count, w.Scalar<long>("select count(*) from ops.schema_version"));
+        Assert.Empty(Migrator.Apply(w.Connection, WarehouseSchema.Migrations, Clock));
+        Assert.Equal(WarehouseSchema.Migrations.Count, w.Scalar<long>("select count(*) from ops.schema_version"));
     }
 
     [Fact]
@@ -64,6 +65,43 @@ public class MigratorTests
     }
 
     [Fact]
+    public void TwoStagesClaimingOneVersion_AreRejected_NamingBoth()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Migrator.Apply(Memory(), [new(1, "ledgers", "select 1"), new(2, "flags", "select 1"), new(2, "jobs", "select 1")], Clock));
+        Assert.Contains("'flags' and 'jobs'", ex.Message);
+    }
+
+    [Fact]
+    public void EveryStage_OwnsItsTables_InOneHistory()
+    {
+        // Each stage declares the migrations of its own tables; together they number 1, 2, 3… without gaps.
+        Assert.Equal(Enumerable.Range(1, WarehouseSchema.Migrations.Count), WarehouseSchema.Migrations.Select(m => m.Version));
+        Assert.Contains(Analytics.Flags.FlagMigrations.All, m => m.Sql.Contains("ops.flag_runs"));
+        Assert.Contains(Analytics.Model.ModelMigrations.All, m => m.Sql.Contains("ops.model_builds"));
+        Assert.Contains(Analytics.Service.Scheduling.PipelineMigrations.All, m => m.Sql.Contains("ops.job_runs"));
+        Assert.DoesNotContain(Analytics.Ingest.IngestMigrations.All, m => m.Sql.Contains("ops.flag_runs") || m.Sql.Contains("ops.job_runs") || m.Sql.Contains("ops.model_builds"));
+    }
+
+    [Fact]
+    public void AnOlderWarehouse_UpgradesInPlace_KeepingItsData()
+    {
+        using var w = new TempWarehouse();
+        var path = Path.Combine(w.Root, "older.duckdb");
+        // A warehouse written by a program that knew only the first three versions, holding a loaded file.
+        using (var older = new DuckDBConnection($"DataSource={path}"))
+        {
+            older.Open();
+            Migrator.Apply(older, WarehouseSchema.Migrations.Take(3), Clock);
+            older.Execute("insert into ops.ingested_files values (1, 'o.csv', 'h', 'org_units', 'csv', 'utf-8', 'loaded', 3, 3, 0, 0, null, null, null, now(), now())");
+        }
+        using var upgraded = WarehouseSchema.Open(path, Clock);
+        Assert.Equal(WarehouseSchema.Migrations.Count, WarehouseDatabase.SchemaVersion(upgraded));
+        Assert.Equal(Enumerable.Range(1, WarehouseSchema.Migrations.Count).Select(v => (long)v), upgraded.Query("select version from ops.schema_version order by 1", r => r.GetInt64(0)));
+        Assert.Equal(1L, upgraded.Scalar<long>("select count(*) from ops.ingested_files"));
+        Assert.Equal(0L, upgraded.Scalar<long>("select count(*) from ops.job_runs"));
+    }
+
+    [Fact]
     public void MigrationsWithAGap_AreRejected() =>
         Assert.Throws<ArgumentException>(() => Migrator.Apply(Memory(), [new(1, "one", "select 1"), new(3, "three", "select 1")], Clock));
 }
@@ -74,7 +112,7 @@ public class WarehouseDatabaseTests
     public void MemoryLimit_ThatIsNoSize_IsRefusedWithAnExample()
     {
         var path = Path.Combine(Path.GetTempPath(), "kfr-mem-" + Guid.NewGuid().ToString("N")[..8], "w.duckdb");
-        var ex = Assert.Throws<ArgumentException>(() => WarehouseDatabase.Open(path, memoryLimit: "lots"));
+        var ex = Assert.Throws<ArgumentException>(() => WarehouseSchema.Open(path, memoryLimit: "lots"));
         Assert.Contains("such as 4GB", ex.Message);
     }
 
@@ -82,7 +120,7 @@ public class WarehouseDatabaseTests
     public void MemoryLimit_IsApplied()
     {
         using var w = new TempWarehouse();
-        using var c = WarehouseDatabase.Open(Path.Combine(w.Root, "other.duckdb"), memoryLimit: "512MB");
+        using var c = WarehouseSchema.Open(Path.Combine(w.Root, "other.duckdb"), memoryLimit: "512MB");
         Assert.Equal("488.2 MiB", c.Scalar<string>("select current_setting('memory_limit')"));
     }
 }

@@ -1,4 +1,4 @@
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.Flags.Alerts;

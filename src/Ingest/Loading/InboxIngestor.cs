@@ -2,8 +2,7 @@ using System.Globalization;
 using Analytics.Ingest.Catalogues;
 using Analytics.Ingest.Contracts;
 using Analytics.Ingest.Reading;
-using Analytics.Ingest.Time;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
 

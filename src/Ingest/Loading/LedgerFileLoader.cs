@@ -1,6 +1,6 @@
 using Analytics.Ingest.Contracts;
 using Analytics.Ingest.Reading;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.Ingest.Loading;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Analytics.Ingest.Contracts;
-using static Analytics.Ingest.Warehouse.SqlExtensions;
+using static Analytics.Warehouse.SqlExtensions;
 
 namespace Analytics.Ingest.Loading;
 

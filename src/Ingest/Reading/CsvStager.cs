@@ -1,6 +1,6 @@
 using System.Text;
 using Analytics.Ingest.Contracts;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.Ingest.Reading;

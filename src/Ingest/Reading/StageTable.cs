@@ -1,5 +1,5 @@
 using Analytics.Ingest.Contracts;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.Ingest.Reading;

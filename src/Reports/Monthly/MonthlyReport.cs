@@ -1,3 +1,4 @@
+using Analytics.Reports.Writing;
 using Analytics.Reports.Charts;
 using Analytics.Reports.Document;
 

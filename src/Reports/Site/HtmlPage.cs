@@ -1,3 +1,4 @@
+using Analytics.Reports.Writing;
 using System.Net;
 using System.Text;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Reports.Monthly;
+using Analytics.Reports.Writing;
 using DuckDB.NET.Data;
-using F = Analytics.Reports.Monthly.Format;
+using F = Analytics.Reports.Writing.Format;
 
 namespace Analytics.Reports.Site;
 
@@ -17,14 +17,11 @@ public sealed record SiteResult(string OutDir, IReadOnlyList<string> Files);
 /// sub-brand, branches, activity types, trend) and archive/ (every earlier month). Aggregates only: unit names and
 /// figures from the marts, never a person's name or number. Every figure is read with a queries/reports/*.sql query.
 /// </summary>
-public sealed partial class SiteWriter(DuckDBConnection warehouse, string queriesDir)
+public sealed class SiteWriter(DuckDBConnection warehouse, string queriesDir)
 {
-    [GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])$")]
-    private static partial Regex MonthPattern();
-
-    public SiteResult Write(string month, string outDir)
+    public SiteResult Write(Month shown, string outDir)
     {
-        if (!MonthPattern().IsMatch(month)) throw new ArgumentException($"--month '{month}' is not a month in the form YYYY-MM.");
+        var month = shown.ToString();
         if (warehouse.Scalar<long>("select count(*) from marts.school_month where month_id = ?", month) == 0)
             throw new InvalidOperationException($"The warehouse has no figures for {month}: run 'analytics model' first, or choose another month.");
         var q = new ReportQuery(warehouse, queriesDir);

@@ -1,3 +1,4 @@
+using Analytics.Reports.Writing;
 using System.Globalization;
 
 namespace Analytics.Reports.Yearly;
@@ -69,7 +70,7 @@ public static class YearFindings
     }
 
     private static double? D(IReadOnlyDictionary<string, object?> row, string column) =>
-        row.TryGetValue(column, out var v) ? Monthly.Format.Number(v) : null;
+        row.TryGetValue(column, out var v) ? Writing.Format.Number(v) : null;
 
     private static string P(double points) => points.ToString("0.0", CultureInfo.InvariantCulture);
     private static string Pct(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";

@@ -1,6 +1,7 @@
 using Analytics.Reports.Charts;
 using Analytics.Reports.Document;
 using Analytics.Reports.Monthly;
+using Analytics.Reports.Writing;
 
 namespace Analytics.Reports.Yearly;
 

@@ -2,15 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Analytics.Demo;
-using Analytics.Flags;
-using Analytics.Ingest.Catalogues;
 using Analytics.Ingest.Loading;
-using Analytics.Ingest.Time;
-using Analytics.Ingest.Warehouse;
-using Analytics.Model;
-using Analytics.Reports.Document;
-using Analytics.Reports.Monthly;
 using Analytics.Service.Cli;
+using Analytics.Service.Stages;
+using Analytics.Warehouse;
 
 namespace Analytics.Service.Commands;
 
@@ -47,12 +42,11 @@ public static class BenchAllCommand
         var bench = new AnalyticsSettings { DataDir = Path.Combine(root, "run"), CataloguesDir = settings.CataloguesDir, QueriesDir = settings.QueriesDir, MemoryLimit = settings.MemoryLimit };
         if (Directory.Exists(bench.DataDir)) Directory.Delete(bench.DataDir, recursive: true);
         Directory.CreateDirectory(bench.Ingest.InboxDir);
-        var catalogue = Catalogue.Load(Catalogue.Locate(settings.CataloguesDir));
-        using var warehouse = WarehouseDatabase.Open(bench.Warehouse, clock, bench.MemoryLimit);
+        var pipeline = new Pipeline(bench, clock);
         IReadOnlyList<FileOutcome> Ingest(params string[] files)
         {
             foreach (var f in files) File.Copy(f, Path.Combine(bench.Ingest.InboxDir, Path.GetFileName(f)));
-            return new InboxIngestor(warehouse, catalogue, bench.Ingest, clock).Run();
+            return pipeline.Ingest().Outcomes;
         }
 
         // Ingest: the other ledgers first (not the target), then attendance beside read_csv of the same file.
@@ -72,25 +66,25 @@ public static class BenchAllCommand
             string.Join(", ", attendance.Value.PhaseSeconds.Select(p => $"{p.Key} {p.Value:0.0}"))));
         var peakAfterIngest = PeakMegabytes();
 
+        // Each stage's own seconds (the model build, the flag phases), not the snapshot publishing around them.
         output.WriteLine("Full model build …");
-        var models = ModelDiscovery.Discover(bench.Queries);
-        var builder = new ModelBuilder(warehouse, MartContracts.Load(bench.Queries));
-        var full = Timed(() => builder.Build(models));
-        stages.Add(new Stage("model: full build", full.Seconds, "≤ 60 s", full.Seconds <= 60,
-            $"{models.Count} models; {warehouse.Scalar<long>("select sum(estimated_size) from duckdb_tables() where schema_name = 'marts'"):N0} mart rows"));
+        var full = pipeline.Build(full: true);
+        using (var warehouse = pipeline.OpenWarehouse())
+            stages.Add(new Stage("model: full build", full.Result.Seconds, "≤ 60 s", full.Result.Seconds <= 60,
+                $"{full.Result.Models.Count} models; {warehouse.Scalar<long>("select sum(estimated_size) from duckdb_tables() where schema_name = 'marts'"):N0} mart rows"));
 
         output.WriteLine("One new month of activities and attendance, ingested, then the rebuild …");
         Ingest(Directory.GetFiles(next, "*.csv"));
-        var rebuild = Timed(() => builder.Build(models, incremental: true));
-        stages.Add(new Stage("model: rebuild after one new month", rebuild.Seconds, "≤ 10% of the full build", rebuild.Seconds <= 0.1 * full.Seconds,
-            $"{rebuild.Seconds / full.Seconds:P0} of the full build; " + (rebuild.Value.Plan is { } plan ? $"incremental from {plan.FromMonth}" : "a full build")));
+        var rebuild = pipeline.Build().Result;
+        stages.Add(new Stage("model: rebuild after one new month", rebuild.Seconds, "≤ 10% of the full build", rebuild.Seconds <= 0.1 * full.Result.Seconds,
+            $"{rebuild.Seconds / full.Result.Seconds:P0} of the full build; " + (rebuild.Plan is { } plan ? $"incremental from {plan.FromMonth}" : "a full build")));
         var peakAfterModels = PeakMegabytes();
 
         output.WriteLine("Flag: train and score every branch-month …");
-        var flag = Timed(() => new Flagger(warehouse, bench.Queries, Path.Combine(bench.DataDir, "models"), clock).Run());
-        stages.Add(new Stage("flag: train and score", flag.Seconds, "≤ 30 s", flag.Seconds <= 30,
-            $"{warehouse.Scalar<long>("select count(*) from marts.branch_flags"):N0} branch-months scored, {flag.Value.TrainRows:N0} trained on"));
-        warehouse.Dispose();
+        var flag = pipeline.Flag().Report;
+        var flagSeconds = flag.PhaseSeconds.Values.Sum();
+        stages.Add(new Stage("flag: train and score", flagSeconds, "≤ 30 s", flagSeconds <= 30,
+            $"{flag.ScoredRows:N0} branch-months scored, {flag.TrainRows:N0} trained on"));
 
         output.WriteLine("One month of small-tier PDFs (the demo university: the school and every college) …");
         var pdfs = SmallTierReports(settings, clock, Path.Combine(root, "small"));
@@ -124,14 +118,12 @@ public static class BenchAllCommand
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         var small = new AnalyticsSettings { DataDir = dir, CataloguesDir = settings.CataloguesDir, QueriesDir = settings.QueriesDir, MemoryLimit = settings.MemoryLimit, FontPath = settings.FontPath };
         var dataset = DemoGenerator.Generate(dir, BusinessClock.Today(clock));
-        using var warehouse = WarehouseDatabase.Open(small.Warehouse, clock, small.MemoryLimit);
-        new InboxIngestor(warehouse, Catalogue.Load(Catalogue.Locate(settings.CataloguesDir)), small.Ingest, clock).Run();
-        new ModelBuilder(warehouse, MartContracts.Load(small.Queries)).Build(ModelDiscovery.Discover(small.Queries));
-        new Flagger(warehouse, small.Queries, Path.Combine(dir, "models"), clock).Run();
-        var month = dataset.University.LastDay.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var writer = new ReportWriter(warehouse, small.Queries, small.ReportsDir, FontLocator.Find(settings.FontPath));
-        writer.Write(month); // once to warm up (JIT, font loading), as a long-running service would be
-        var timed = Timed(() => writer.Write(month));
+        var pipeline = new Pipeline(small, clock);
+        pipeline.Ingest();
+        pipeline.Refresh();
+        var month = Month.Of(dataset.University.LastDay);
+        pipeline.Reports(month); // once to warm up (JIT, font loading), as a long-running service would be
+        var timed = Timed(() => pipeline.Reports(month));
         return (timed.Seconds, $"{timed.Value.Count} PDFs for {month}, {timed.Value.Sum(r => r.Pages)} pages");
     }
 

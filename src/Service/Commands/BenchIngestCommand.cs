@@ -4,8 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Analytics.Ingest.Catalogues;
 using Analytics.Ingest.Loading;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Service.Cli;
+using Analytics.Service.Stages;
 using DuckDB.NET.Data;
 
 namespace Analytics.Service.Commands;
@@ -37,9 +38,8 @@ public static class BenchIngestCommand
         var megabytes = new FileInfo(attendanceFile).Length / 1_048_576.0;
 
         output.WriteLine("Loading the org units, members and activities it refers to (not timed) …");
-        var catalogue = Catalogue.Load(Catalogue.Locate(settings.CataloguesDir));
-        using var warehouse = WarehouseDatabase.Open(benchSettings.Warehouse, clock, settings.MemoryLimit);
-        new InboxIngestor(warehouse, catalogue, options, clock).Run();
+        var pipeline = new Pipeline(benchSettings, clock);
+        pipeline.Ingest();
 
         output.WriteLine("Baseline: DuckDB read_csv into a table of a fresh file database …");
         var (readCsv, checkpoint) = Baseline(Path.Combine(dir, "baseline.duckdb"), attendanceFile);
@@ -47,7 +47,7 @@ public static class BenchIngestCommand
         output.WriteLine("analytics ingest of the same file …");
         File.Copy(attendanceFile, Path.Combine(options.InboxDir, "attendance.csv"));
         var watch = Stopwatch.StartNew();
-        var outcome = new InboxIngestor(warehouse, catalogue, options, clock).Run().Single();
+        var outcome = pipeline.Ingest().Outcomes.Single();
         var ours = watch.Elapsed.TotalSeconds;
         if (outcome.RowsLoaded != rows)
             throw new InvalidOperationException($"The benchmark ingest loaded {outcome.RowsLoaded} of {rows} rows: {outcome.Message}");

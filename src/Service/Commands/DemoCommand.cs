@@ -1,6 +1,6 @@
 using Analytics.Demo;
 using Analytics.Ingest.Loading;
-using Analytics.Ingest.Time;
+using Analytics.Warehouse;
 
 namespace Analytics.Service.Commands;
 
@@ -49,8 +49,7 @@ public static class DemoCommand
         output.WriteLine();
         WriteReports(settings, clock, output, u);
         output.WriteLine();
-        var lastMonth = u.Months().Last().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        SiteCommand.Run(settings, clock, output, lastMonth, Path.Combine(settings.DataDir, "site"));
+        SiteCommand.Run(settings, clock, output, Month.Of(u.Months().Last()), Path.Combine(settings.DataDir, "site"));
         return 0;
     }
 
@@ -60,9 +59,8 @@ public static class DemoCommand
         output.WriteLine($"Rendering the monthly assessments of every demo month into {Path.GetFullPath(settings.ReportsDir)} …");
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var total = 0;
-        foreach (var m in u.Months())
+        foreach (var month in u.Months().Select(Month.Of))
         {
-            var month = m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
             var reports = ReportCommand.Run(settings, clock, TextWriter.Null, month, null, quiet: true);
             total += reports.Count;
             output.WriteLine($"  {month}: {Path.GetFullPath(reports[0].Path)} and {reports.Count - 1} college reports ({reports.Sum(r => r.Pages)} pages, {reports.Sum(r => r.Bytes) / 1_048_576.0:0.0} MB)");
@@ -70,7 +68,7 @@ public static class DemoCommand
         output.WriteLine($"{total} PDFs in {watch.Elapsed.TotalSeconds:0.0} s; each chart also as PNG and SVG under <month>/charts/.");
 
         output.WriteLine("Rendering the year-end brand assessments (组织实施, 目标任务, 实际成效, 社会效应) of every demo year …");
-        foreach (var year in u.Months().Select(m => m.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).Distinct())
+        foreach (var year in u.Months().Select(m => m.Year).Distinct())
         {
             var reports = ReportCommand.RunYear(settings, clock, TextWriter.Null, year, null, quiet: true);
             output.WriteLine($"  {year}: {Path.GetFullPath(reports[0].Path)} and {reports.Count - 1} college reports ({reports.Sum(r => r.Pages)} pages)");

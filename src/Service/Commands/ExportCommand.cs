@@ -1,6 +1,7 @@
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Model;
 using Analytics.Service.Cli;
+using Analytics.Service.Stages;
 
 namespace Analytics.Service.Commands;
 
@@ -9,7 +10,7 @@ public static class ExportCommand
 {
     public static int Run(AnalyticsSettings settings, TimeProvider clock, TextWriter output, string directory)
     {
-        using var connection = WarehouseDatabase.Open(settings.Warehouse, clock, settings.MemoryLimit);
+        using var connection = new Pipeline(settings, clock).OpenWarehouse();
         var exported = ParquetExporter.Export(connection, directory);
         var table = new TextTable("mart", "rows", "partitioned by", "directory");
         foreach (var e in exported) table.Add(e.Table, e.Rows, e.PartitionedBy.Count == 0 ? "-" : string.Join(", ", e.PartitionedBy), e.Directory);

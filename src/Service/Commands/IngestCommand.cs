@@ -1,8 +1,6 @@
-using Analytics.Ingest.Catalogues;
 using Analytics.Ingest.Loading;
-using Analytics.Ingest.Warehouse;
 using Analytics.Service.Cli;
-using DuckDB.NET.Data;
+using Analytics.Service.Stages;
 
 namespace Analytics.Service.Commands;
 
@@ -19,40 +17,33 @@ public static class IngestCommand
     /// <summary>Ingests the inbox and prints the summary table and a quarantine excerpt.</summary>
     public static IReadOnlyList<FileOutcome> Ingest(AnalyticsSettings settings, TimeProvider clock, TextWriter output, CancellationToken cancellation = default)
     {
-        var catalogue = Catalogue.Load(Catalogue.Locate(settings.CataloguesDir));
-        using var connection = WarehouseDatabase.Open(settings.Warehouse, clock, settings.MemoryLimit);
         var waiting = Directory.Exists(settings.Ingest.InboxDir) ? Directory.GetFiles(settings.Ingest.InboxDir).Length : 0;
         output.WriteLine($"Ingesting {waiting} file(s) from {settings.Ingest.InboxDir} into {settings.Warehouse}");
         var progress = new ConsoleProgress(output);
-        var outcomes = new InboxIngestor(connection, catalogue, settings.Ingest, clock).Run(progress, cancellation);
+        var run = new Pipeline(settings, clock).Ingest(progress, cancellation);
         progress.Finish();
-        if (outcomes.Count == 0)
+        if (run.Outcomes.Count == 0)
         {
             output.WriteLine("The inbox is empty: nothing to do.");
-            return outcomes;
+            return run.Outcomes;
         }
-        output.Write(Summary(outcomes));
-        output.Write(QuarantineExcerpt(connection, outcomes));
-        return outcomes;
+        output.Write(Summary(run.Outcomes));
+        output.Write(Describe(run.Quarantine));
+        return run.Outcomes;
     }
 
     /// <summary>What was quarantined in this run: counts by reason, and the first rows with file, row and column.</summary>
-    public static string QuarantineExcerpt(DuckDBConnection connection, IReadOnlyList<FileOutcome> outcomes, int rows = 12)
+    public static string Describe(QuarantineExcerpt quarantine)
     {
-        var ids = outcomes.Where(o => o.Status == FileStatus.Loaded && o.RowsQuarantined > 0 && o.FileId is not null).Select(o => o.FileId!.Value).ToList();
-        if (ids.Count == 0) return "";
-        var inRun = $"file_id in ({string.Join(", ", ids)})";
+        if (quarantine.Total == 0) return "";
         var text = new System.Text.StringBuilder().AppendLine().AppendLine("Quarantined in this run, by reason:");
-        foreach (var (code, count) in connection.Query($"select reason_code, count(distinct (file_id, row_no)) from ops.quarantine where {inRun} group by 1 order by 2 desc, 1",
-                     r => (r.GetString(0), r.GetInt64(1))))
+        foreach (var (code, count) in quarantine.ByReason)
             text.AppendLine($"  {code,-24}{count,8}");
         var table = new TextTable("file", "row", "column", "reason");
-        var shown = connection.Query($"select file_name, row_no, coalesce(column_name, ''), reason from ops.quarantine where {inRun} order by file_id, row_no, column_name limit {rows}",
-            r => (r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3)));
-        foreach (var (file, row, column, reason) in shown) table.Add(file, row, column, reason);
-        var total = connection.Scalar<long>($"select count(*) from ops.quarantine where {inRun}");
+        foreach (var c in quarantine.First) table.Add(c.File, c.Row, c.Column, c.Reason);
         text.AppendLine().Append(table);
-        if (total > shown.Count) text.AppendLine($"… and {total - shown.Count} more: select * from ops.quarantine where {inRun}");
+        if (quarantine.Total > quarantine.First.Count)
+            text.AppendLine($"… and {quarantine.Total - quarantine.First.Count} more: select * from ops.quarantine where {quarantine.Filter}");
         return text.ToString();
     }
 

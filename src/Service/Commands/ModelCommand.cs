@@ -1,7 +1,5 @@
-using Analytics.Ingest.Catalogues;
-using Analytics.Ingest.Warehouse;
 using Analytics.Model;
-using Analytics.Service.Cli;
+using Analytics.Service.Stages;
 
 namespace Analytics.Service.Commands;
 
@@ -14,18 +12,22 @@ public static class ModelCommand
 {
     public static int Run(AnalyticsSettings settings, TimeProvider clock, TextWriter output, bool full = false)
     {
-        var models = ModelDiscovery.Discover(settings.Queries);
-        output.WriteLine($"Building {models.Count} model(s) from {Path.GetFullPath(settings.Queries)} in {settings.Warehouse}");
-        using var connection = WarehouseDatabase.Open(settings.Warehouse, clock, settings.MemoryLimit);
-        // The models read the catalogues (rules, weights): take the files as they are now, as ingest does.
-        Catalogue.Load(Catalogue.Locate(settings.CataloguesDir)).WriteTo(connection);
-        var result = new ModelBuilder(connection, MartContracts.Load(settings.Queries)).Build(models, m => output.WriteLine($"  built {m.FullName} ({(m.IsTable ? $"table, {m.Rows} rows" : "view")}, {m.Seconds:0.00} s)"), incremental: !full);
+        output.WriteLine($"Building the models of {Path.GetFullPath(settings.Queries)} in {settings.Warehouse}");
+        Print(new Pipeline(settings, clock).Build(full, Built(output)), output);
+        return 0;
+    }
+
+    /// <summary>One line per model as it is built.</summary>
+    public static Action<BuiltModel> Built(TextWriter output) =>
+        m => output.WriteLine($"  built {m.FullName} ({(m.IsTable ? $"table, {m.Rows} rows" : "view")}, {m.Seconds:0.00} s)");
+
+    public static void Print(BuildRun run, TextWriter output)
+    {
+        var result = run.Result;
         foreach (var dropped in result.Dropped) output.WriteLine($"  dropped {dropped} (its model is gone)");
-        var published = SnapshotPublisher.Publish(connection, settings.Snapshot);
         output.WriteLine($"Built {result.Models.Count} model(s) in {result.Seconds:0.00} s" + (result.Plan is { } plan
             ? $", incremental: {plan.Reason}; month-keyed tables rebuilt from {(plan.FromMonth == IncrementalPlan.NothingNew ? "no month" : plan.FromMonth)}."
             : ", full build."));
-        output.WriteLine($"Published the evaluators' snapshot ({published.Count} mart table(s)) to {Path.GetFullPath(settings.Snapshot)}");
-        return 0;
+        output.WriteLine($"Published the evaluators' snapshot ({run.Published.Count} mart table(s)) to {run.SnapshotPath}");
     }
 }

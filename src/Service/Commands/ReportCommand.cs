@@ -1,30 +1,28 @@
 using System.Diagnostics;
 using System.Globalization;
-using Analytics.Ingest.Warehouse;
-using Analytics.Reports.Document;
 using Analytics.Reports.Monthly;
+using Analytics.Reports.Writing;
 using Analytics.Service.Cli;
+using Analytics.Service.Stages;
+using Analytics.Warehouse;
 
 namespace Analytics.Service.Commands;
 
 /// <summary><c>analytics report --month YYYY-MM | --year YYYY [--college ID]</c>: the assessment PDFs.</summary>
 public static class ReportCommand
 {
-    public static IReadOnlyList<WrittenReport> Run(AnalyticsSettings settings, TimeProvider clock, TextWriter output, string month, string? college, bool quiet = false) =>
-        Render(settings, clock, output, month, quiet, (writer, progress) => writer.Write(month, college, progress));
+    public static IReadOnlyList<WrittenReport> Run(AnalyticsSettings settings, TimeProvider clock, TextWriter output, Month month, string? college, bool quiet = false) =>
+        Render(settings, output, month.ToString(), quiet, rendering => new Pipeline(settings, clock).Reports(month, college, rendering));
 
     /// <summary><c>analytics report --year YYYY</c>: the year-end brand assessments (reports/YYYY/).</summary>
-    public static IReadOnlyList<WrittenReport> RunYear(AnalyticsSettings settings, TimeProvider clock, TextWriter output, string year, string? college, bool quiet = false) =>
-        Render(settings, clock, output, year, quiet, (writer, progress) => writer.WriteYear(year, college, progress));
+    public static IReadOnlyList<WrittenReport> RunYear(AnalyticsSettings settings, TimeProvider clock, TextWriter output, int year, string? college, bool quiet = false) =>
+        Render(settings, output, year.ToString(CultureInfo.InvariantCulture), quiet, rendering => new Pipeline(settings, clock).YearReports(year, college, rendering));
 
-    private static IReadOnlyList<WrittenReport> Render(AnalyticsSettings settings, TimeProvider clock, TextWriter output, string period, bool quiet,
-        Func<ReportWriter, Action<string>?, IReadOnlyList<WrittenReport>> write)
+    private static IReadOnlyList<WrittenReport> Render(AnalyticsSettings settings, TextWriter output, string period, bool quiet,
+        Func<Action<string>?, IReadOnlyList<WrittenReport>> write)
     {
-        var font = FontLocator.Find(settings.FontPath);
-        using var connection = WarehouseDatabase.Open(settings.Warehouse, clock, settings.MemoryLimit);
         var watch = Stopwatch.StartNew();
-        var reports = write(new ReportWriter(connection, settings.Queries, settings.ReportsDir, font),
-            quiet ? null : path => output.WriteLine($"  rendering {Path.GetFileName(path)} …"));
+        var reports = write(quiet ? null : path => output.WriteLine($"  rendering {Path.GetFileName(path)} …"));
         if (!quiet)
         {
             var table = new TextTable("report", "pages", "KB");

@@ -1,5 +1,5 @@
-using Analytics.Ingest.Time;
-using Analytics.Service.Pipeline;
+using Analytics.Warehouse;
+using Analytics.Service.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Analytics.Ingest.Time;
-using Analytics.Ingest.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Service.Cli;
+using Analytics.Service.Stages;
 using Quartz;
 
 namespace Analytics.Service.Commands;
@@ -13,7 +13,7 @@ public static class StatusCommand
     {
         if (!File.Exists(settings.Warehouse))
             throw new InvalidOperationException($"No warehouse at {Path.GetFullPath(settings.Warehouse)} yet: run 'analytics ingest' (or 'analytics demo').");
-        using var connection = WarehouseDatabase.Open(settings.Warehouse, clock, settings.MemoryLimit);
+        using var connection = new Pipeline(settings, clock).OpenWarehouse();
         var now = clock.GetUtcNow();
         string Local(DateTimeOffset t) => BusinessClock.Local(t).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -1,0 +1,184 @@
+using Analytics.Warehouse;
+
+namespace Analytics.Ingest;
+
+/// <summary>
+/// Ingest's part of the warehouse schema, as forward-only migrations: raw.* keeps every loaded row with its lineage
+/// (append-only); core.* holds the current state of each ledger by natural key and the catalogues; ops.ingested_files
+/// and ops.quarantine record what ingest did. Versions are numbered in the one history shared with the other stages.
+/// </summary>
+public static class IngestMigrations
+{
+    private const string Lineage = """
+        _file_id bigint not null,
+        _file_name varchar not null,
+        _content_hash varchar not null,
+        _row_no bigint not null,
+        _loaded_at timestamptz not null
+        """;
+
+    private const string CoreLineage = """
+        _file_id bigint not null,
+        _row_no bigint not null,
+        _updated_at timestamptz not null
+        """;
+
+    private static string OrgUnitColumns => """
+        unit_id varchar not null,
+        unit_name varchar not null,
+        unit_type varchar not null,
+        parent_id varchar,
+        category varchar,
+        established_on date,
+        dissolved_on date,
+        party_groups integer,
+        """;
+
+    private static string MembershipColumns => """
+        member_id varchar not null,
+        name varchar not null,
+        member_type varchar not null,
+        branch_id varchar not null,
+        valid_from date not null,
+        valid_to date,
+        status varchar,
+        gender varchar,
+        joined_party_on date,
+        """;
+
+    private static string ActivityColumns => """
+        activity_id varchar not null,
+        unit_id varchar not null,
+        held_on date not null,
+        activity_types varchar[] not null,
+        title varchar,
+        brand_project varchar,
+        participants integer,
+        external_audience integer,
+        partner varchar,
+        hours decimal(8,2),
+        """;
+
+    private static string AttendanceColumns => """
+        activity_id varchar not null,
+        member_id varchar not null,
+        status varchar not null,
+        """;
+
+    private static string PledgeColumns => """
+        member_id varchar not null,
+        programme varchar not null,
+        year integer not null,
+        item varchar not null,
+        pledged_on date,
+        completed_on date,
+        evidence varchar,
+        review varchar,
+        """;
+
+    private static string PublicityColumns => """
+        item_id varchar not null,
+        unit_id varchar not null,
+        published_on date not null,
+        channel varchar not null,
+        title varchar,
+        url varchar,
+        reads bigint,
+        likes bigint,
+        """;
+
+    private static string EvaluationColumns => """
+        unit_id varchar not null,
+        year integer not null,
+        grade varchar not null,
+        """;
+
+    private static string RawAndCore(string name, string columns, string coreName) => $"""
+        create table raw.{name} ({columns}
+        {Lineage});
+        create table core.{coreName} ({columns}
+        {CoreLineage});
+        """;
+
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "schemas raw, core and ops; ledger tables; ingest bookkeeping", $"""
+            create schema if not exists raw;
+            create schema if not exists core;
+            create schema if not exists ops;
+
+            {RawAndCore("org_units", OrgUnitColumns, "org_units")}
+            {RawAndCore("members", MembershipColumns, "memberships")}
+            {RawAndCore("activities", ActivityColumns, "activities")}
+            {RawAndCore("attendance", AttendanceColumns, "attendance")}
+            {RawAndCore("pledges", PledgeColumns, "pledges")}
+            {RawAndCore("publicity", PublicityColumns, "publicity")}
+            {RawAndCore("evaluations", EvaluationColumns, "evaluations")}
+
+            -- A member's attributes are those of their latest membership row; history stays in core.memberships.
+            create view core.members as
+            select member_id, name, member_type, status, gender, joined_party_on
+            from (
+                select *, row_number() over (partition by member_id order by valid_from desc, _file_id desc) as rn
+                from core.memberships
+            )
+            where rn = 1;
+
+            create table core.activity_type_catalogue (
+                activity_type varchar not null primary key,
+                type_group varchar not null
+            );
+            create table core.pledge_item_catalogue (
+                item varchar not null primary key,
+                programme varchar not null,
+                item_text varchar not null
+            );
+            create table core.org_life_rules (
+                rule_id varchar not null primary key,
+                activity_type varchar not null,
+                period varchar not null,
+                min_count integer not null,
+                applies_to varchar not null,
+                source varchar
+            );
+
+            create sequence ops.file_id_seq start 1;
+            create table ops.ingested_files (
+                file_id bigint not null primary key,
+                file_name varchar not null,
+                content_hash varchar not null,
+                kind varchar,
+                format varchar,
+                encoding varchar,
+                status varchar not null,          -- loaded | rejected
+                rows_read bigint not null,
+                rows_loaded bigint not null,
+                rows_quarantined bigint not null,
+                duplicates_skipped bigint not null,
+                ignored_columns varchar,
+                message varchar,
+                archived_to varchar,
+                started_at timestamptz not null,
+                finished_at timestamptz not null
+            );
+            create table ops.quarantine (
+                file_id bigint not null,
+                file_name varchar not null,
+                row_no bigint not null,
+                column_name varchar,
+                raw_value varchar,
+                reason_code varchar not null,
+                reason varchar not null,
+                raw_row json,
+                quarantined_at timestamptz not null
+            );
+            """),
+        new(2, "scoring parameters (composite weights, grade bands) as catalogue data", """
+            create table core.scoring_parameters (
+                name varchar not null primary key,
+                value double not null,
+                description varchar not null
+            );
+            """),
+    ];
+}

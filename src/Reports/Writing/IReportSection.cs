@@ -1,0 +1,12 @@
+using Analytics.Reports.Charts;
+using Analytics.Reports.Document;
+using SkiaSharp;
+using F = Analytics.Reports.Writing.Format;
+
+namespace Analytics.Reports.Writing;
+
+/// <summary>A part of a monthly report that composes itself into the report's column.</summary>
+internal interface IReportSection
+{
+    void Compose(ColumnDescriptor column, ReportContext context);
+}

@@ -1,0 +1,44 @@
+using DuckDB.NET.Data;
+
+namespace Analytics.Warehouse;
+
+/// <summary>
+/// Opens the warehouse file (creating its folder as needed) and brings its schema to the latest version of the
+/// migrations given: each stage owns the migrations of its own tables, and the program passes them all.
+/// </summary>
+public static class WarehouseDatabase
+{
+    /// <summary>DuckDB's own default is 80% of the machine's memory; a service sharing the machine needs a bound.</summary>
+    public const string DefaultMemoryLimit = "4GB";
+
+    /// <param name="memoryLimit">DuckDB memory_limit (e.g. "4GB"); beyond it, large ingests spill to &lt;warehouse&gt;.tmp/.</param>
+    public static DuckDBConnection Open(string path, IEnumerable<Migration> migrations, TimeProvider? clock = null, string memoryLimit = DefaultMemoryLimit)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var connection = new DuckDBConnection($"DataSource={full}");
+        try
+        {
+            connection.Open();
+            if (!System.Text.RegularExpressions.Regex.IsMatch(memoryLimit, @"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$"))
+                throw new ArgumentException($"The memory limit '{memoryLimit}' is not a size such as 4GB or 512MB.");
+            connection.Execute($"set memory_limit = '{memoryLimit}'");
+            Migrator.Apply(connection, migrations, clock ?? TimeProvider.System);
+            return connection;
+        }
+        catch (Exception ex) when (ex is not InvalidOperationException and not ArgumentException)
+        {
+            connection.Dispose();
+            throw new InvalidOperationException($"Cannot open the warehouse '{full}': {ex.Message}", ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public static int SchemaVersion(DuckDBConnection connection) =>
+        connection.Scalar<int?>("select max(version) from ops.schema_version") ?? 0;
+}
