@@ -4,6 +4,7 @@ with branch_month as (select * from marts.branch_month where n_active_members > 
 evaluations as (select * from staging.stg_evaluations),
 periods as (select * from intermediate.int_org_life_periods),
 months as (select * from intermediate.int_months),
+breaks as (select distinct month_id, is_break from intermediate.int_teaching_windows),
 
 -- Year-to-date compliance reacts slowly; the share of monthly meetings held in the last three months does not.
 recent_meetings as (
@@ -72,8 +73,12 @@ final as (
         e.grade as year_grade,
         -- The lagging-grade rule lives once, in stg_evaluations.
         e.is_lagging_grade as year_lagging,
+        r.rank_among_peers,
+        r.n_peers,
+        coalesce(breaks.is_break, false) as is_break_month,
     from rolling as r
     join peers as p using (month_id, category)
+    left join breaks using (month_id)
     left join evaluations as e on e.unit_id = r.branch_id and e.year = cast(left(r.month_id, 4) as integer)
 )
 

@@ -1,11 +1,13 @@
 -- one row per member per month in which they belong to a branch on the month's last day
--- Members appear under a pseudonymous key only: no name, no ledger number.
+-- Members appear under a pseudonymous key only: no name, no ledger number. The key is derived with the installation's
+-- secret (a session variable set by the build, never in this text or a table), so the roster cannot reverse it.
 -- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
 with member_month as (select * from intermediate.int_member_month),
 branches as (select * from intermediate.int_branches)
 
 select
-    substr(sha256('kiln-fire-red:' || member_month.member_id), 1, 16) as member_key,
+    substr(sha256(coalesce(getvariable('pseudonym_secret'), error('the pseudonym secret is not set: models are built by analytics model'))
+        || ':' || member_month.member_id), 1, 16) as member_key,
     member_month.month_id,
     member_month.branch_id,
     branches.college_id,

@@ -22,9 +22,11 @@ public static class DemoGenerator
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
-    public static DemoDataset Generate(string dataDir, DateOnly asOf, int seed = DefaultSeed)
+    /// <param name="firstYear">A university in its first year of the programme: ledgers of this year only, and
+    /// 述职评议 grades only of the year before (nothing to learn from).</param>
+    public static DemoDataset Generate(string dataDir, DateOnly asOf, int seed = DefaultSeed, bool firstYear = false)
     {
-        var university = new DemoUniversity(seed, asOf);
+        var university = new DemoUniversity(seed, asOf, firstYear);
         var inbox = Path.Combine(dataDir, "inbox");
         var files = new DemoLedgerWriter(university, inbox).WriteAll();
 
@@ -35,6 +37,7 @@ public static class DemoGenerator
             as_of = asOf.ToString("yyyy-MM-dd"),
             first_month = university.FirstDay.ToString("yyyy-MM"),
             last_month = university.LastDay.ToString("yyyy-MM"),
+            first_year = firstYear,
             lagging_branches = university.Lagging,
         }, Json));
         var manifest = Path.Combine(dataDir, "demo-manifest.json");

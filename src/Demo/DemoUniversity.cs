@@ -3,7 +3,9 @@ namespace Analytics.Demo;
 /// <summary>
 /// A seeded, realistic 景德镇学院: 13 党总支 (12 colleges and 机关党委), about 50 branches, about 1,200 members at any
 /// time with moves and graduations, and two calendar years of ledgers (the previous year and the current one up to
-/// the last complete month), with the seasons of a university year. Some branches lag on purpose (<see cref="Lagging"/>).
+/// the last complete month; with <c>firstYear</c>, the current year only), with the seasons of a university year. Some
+/// branches lag on purpose (<see cref="Lagging"/>): some from the start and persisting, some new later on. 述职评议
+/// grades are noisy as real ones are: now and then a lagging branch is graded 较好 and a healthy one 一般.
 /// </summary>
 public sealed class DemoUniversity
 {
@@ -23,11 +25,11 @@ public sealed class DemoUniversity
     private int _memberSeq;
 
     /// <param name="asOf">The day the ledgers are exported; data runs to the end of the month before it.</param>
-    public DemoUniversity(int seed, DateOnly asOf)
+    public DemoUniversity(int seed, DateOnly asOf, bool firstYear = false)
     {
         _random = new Random(seed);
         LastDay = new DateOnly(asOf.Year, asOf.Month, 1).AddDays(-1);
-        FirstDay = new DateOnly(LastDay.Year - 1, 1, 1);
+        FirstDay = new DateOnly(firstYear ? LastDay.Year : LastDay.Year - 1, 1, 1);
         BuildUnits();
         BuildMembers();
         PlantLaggingBranches();
@@ -95,7 +97,7 @@ public sealed class DemoUniversity
             for (var i = 0; i < size; i++) AddMember(branch, isStudent, isStudent ? RandomDate(new DateOnly(2022, 9, 1), FirstDay) : RandomDate(new DateOnly(2005, 1, 1), FirstDay));
             if (!isStudent) continue;
             // Each September and December new student members arrive; each July a cohort graduates.
-            foreach (var intake in new[] { new DateOnly(FirstDay.Year, 9, 15), new DateOnly(FirstDay.Year, 12, 10), new DateOnly(LastDay.Year, 9, 15) })
+            foreach (var intake in new[] { new DateOnly(FirstDay.Year, 9, 15), new DateOnly(FirstDay.Year, 12, 10), new DateOnly(LastDay.Year, 9, 15) }.Distinct())
                 if (intake <= LastDay)
                     for (var i = _random.Next(3, 8); i > 0; i--) AddMember(branch, true, intake.AddDays(_random.Next(0, 20)));
         }
@@ -145,7 +147,9 @@ public sealed class DemoUniversity
     {
         var candidates = Branches.Where(b => b.Category is "教工" or "学生" && MembersOn(b.Id, FirstDay).Count() >= 9)
             .OrderBy(_ => _random.Next()).Take(6).ToList();
-        var starts = new[] { FirstDay, FirstDay, FirstDay.AddMonths(8), FirstDay.AddMonths(8), FirstDay.AddMonths(14), FirstDay.AddMonths(14) };
+        // Two laggards from the start, two from a third of the way, two new ones from two thirds (in the final year).
+        var months = Months().Count();
+        var starts = new[] { 0, 0, months / 3, months / 3, months * 2 / 3, months * 2 / 3 }.Select(m => FirstDay.AddMonths(m)).ToArray();
         string[][] aspects = [["participation", "meetings"], ["pledges"], ["participation", "pledges"], ["meetings"], ["participation", "meetings", "pledges"], ["participation"]];
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -254,7 +258,7 @@ public sealed class DemoUniversity
             ["七一工程"] = ["T1", "T2", "T3", "T4", "T5", "T6", "T7"],
             ["八一工程"] = ["S1", "S2", "S3", "S4", "S5", "S6", "S7"],
         };
-        foreach (var year in new[] { FirstDay.Year, LastDay.Year })
+        foreach (var year in new[] { FirstDay.Year, LastDay.Year }.Distinct())
         {
             var yearStart = new DateOnly(year, 3, 1);
             foreach (var m in Memberships.Where(m => m.ValidFrom <= new DateOnly(year, 12, 31) && (m.ValidTo is null || m.ValidTo > yearStart))
@@ -286,10 +290,14 @@ public sealed class DemoUniversity
     private void BuildEvaluations()
     {
         foreach (var unit in Units)
-            foreach (var year in new[] { FirstDay.Year - 1, FirstDay.Year })
+            // The year before the ledgers is graded; so is every ledger year that has ended.
+            foreach (var year in Enumerable.Range(FirstDay.Year - 1, LastDay.Year - FirstDay.Year + 1))
             {
                 var lags = Lags(unit.Id, new DateOnly(year, 12, 31), "participation") || Lags(unit.Id, new DateOnly(year, 12, 31), "meetings") || Lags(unit.Id, new DateOnly(year, 12, 31), "pledges");
-                var grade = lags ? (_random.NextDouble() < 0.5 ? "一般" : "差") : _random.NextDouble() < 0.55 ? "好" : "较好";
+                // Graders see more than the ledgers do, and sometimes less: about one grade in ten disagrees with the data.
+                var roll = _random.NextDouble();
+                var grade = lags ? roll < 0.42 ? "一般" : roll < 0.85 ? "差" : "较好"
+                    : roll < 0.5 ? "好" : roll < 0.92 ? "较好" : "一般";
                 Evaluations.Add(new DemoEvaluation(unit.Id, year, grade));
             }
     }

@@ -18,6 +18,17 @@ public sealed class BranchFeatures
 
     public bool Label { get; set; }
 
+    /// <summary>Rank of the branch's composite score among branches of its category that month (1 = best), and how many they are.</summary>
+    [NoColumn]
+    public int RankAmongPeers { get; set; }
+
+    [NoColumn]
+    public int Peers { get; set; }
+
+    /// <summary>The month is a break of the academic calendar (寒假, 暑假).</summary>
+    [NoColumn]
+    public bool IsBreakMonth { get; set; }
+
     public float Members { get; set; }
     public float Participation3m { get; set; }
     public float Attendance3m { get; set; }

@@ -2,7 +2,7 @@ using Analytics.Warehouse;
 
 namespace Analytics.Flags;
 
-/// <summary>The flag stage's tables in the warehouse's one migration history: its runs, the alerts and their deliveries.</summary>
+/// <summary>The flag stage's tables in the warehouse's one migration history: its runs, the warnings, the alerts and their deliveries.</summary>
 public static class FlagMigrations
 {
     public static IReadOnlyList<Migration> All { get; } =
@@ -45,6 +45,28 @@ public static class FlagMigrations
                 succeeded boolean not null,
                 detail varchar
             );
+            """),
+        new(8, "warnings with a lifecycle; alerts of each kind; the flag run's layers and comparison", """
+            create table ops.warnings (
+                warning_id varchar not null primary key,   -- branch_id:opened_month
+                branch_id varchar not null,
+                college_id varchar,
+                opened_month varchar not null,
+                last_flagged_month varchar not null,
+                months_flagged integer not null,
+                escalated_month varchar,
+                closed_month varchar,
+                status varchar not null,                   -- open | closed
+                layers varchar[] not null,
+                topics varchar[] not null,
+                reasons varchar[] not null
+            );
+            alter table ops.alerts add column kind varchar;        -- open | reminder | escalate | close
+            alter table ops.alerts add column warning_id varchar;
+            alter table ops.alerts add column audience varchar;    -- branch | college
+            alter table ops.flag_runs add column model_kind varchar;   -- supervised | peer
+            alter table ops.flag_runs add column latest_month varchar;
+            alter table ops.flag_runs add column comparison json;
             """),
     ];
 }

@@ -43,12 +43,16 @@ public static class FlagReasons
         nameof(BranchFeatures.Participation3m) or nameof(BranchFeatures.ParticipationGap) or nameof(BranchFeatures.ParticipationTrend) => "participation",
         nameof(BranchFeatures.Attendance3m) or nameof(BranchFeatures.AttendanceGap) or nameof(BranchFeatures.AttendanceTrend) => "attendance",
         nameof(BranchFeatures.Compliance) or nameof(BranchFeatures.ComplianceGap) or nameof(BranchFeatures.RecentCompliance) or nameof(BranchFeatures.RecentComplianceGap) => "meetings",
-        nameof(BranchFeatures.PledgeCoverage) or nameof(BranchFeatures.PledgeCoverageGap) => "pledge coverage",
-        nameof(BranchFeatures.PledgeCompletion) or nameof(BranchFeatures.PledgeProgressGap) => "pledge progress",
+        nameof(BranchFeatures.PledgeCoverage) or nameof(BranchFeatures.PledgeCoverageGap) => "pledge_coverage",
+        nameof(BranchFeatures.PledgeCompletion) or nameof(BranchFeatures.PledgeProgressGap) => "pledge_progress",
         _ => feature,
     };
 
-    /// <summary>Reasons from the features in order of their contribution (largest first), one per topic.</summary>
+    /// <summary>
+    /// Reasons from the features in order of their contribution (largest first), one per topic. Only features on
+    /// which the branch really is worse than its peers give a reason; none at all means the model has nothing it can
+    /// show a reader, and such a flag is not raised.
+    /// </summary>
     public static List<FlagReason> From(BranchFeatures f, IEnumerable<(string Feature, float Contribution)> contributions, int max = 3)
     {
         var reasons = contributions.Where(c => c.Contribution > 0).OrderByDescending(c => c.Contribution)
@@ -56,12 +60,12 @@ public static class FlagReasons
             .Where(r => r.Text is not null)
             .DistinctBy(r => r.Topic)
             .Take(max).ToList();
-        if (reasons.Count == 0) reasons.Add(new FlagReason("overall", "综合各项指标，该支部的得分明显低于同类支部"));
         return reasons;
     }
 }
 
-/// <summary>One reason of a flag: its topic (participation, attendance, meetings, pledge coverage, pledge progress) and its sentence.</summary>
+/// <summary>One reason of a flag: its topic (the topics of catalogues/warning_rules.csv: meetings, participation, attendance, activity,
+/// absent_members, pledge_coverage, pledge_progress) and its sentence.</summary>
 public sealed record FlagReason(string Topic, string Text)
 {
     public override string ToString() => Text;

@@ -16,8 +16,10 @@ public sealed class GroundTruth(IReadOnlyDictionary<string, string> fromMonth)
         return new GroundTruth(branches);
     }
 
-    public bool Lags(BranchFeatures row) =>
-        fromMonth.TryGetValue(row.BranchId, out var from) && string.CompareOrdinal(row.MonthId, from) >= 0;
+    public bool Lags(BranchFeatures row) => Lags(row.BranchId, row.MonthId);
+
+    public bool Lags(string branchId, string monthId) =>
+        fromMonth.TryGetValue(branchId, out var from) && string.CompareOrdinal(monthId, from) >= 0;
 
     public IReadOnlyCollection<string> Branches => fromMonth.Keys.ToList();
 }

@@ -2,23 +2,23 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers;
 
 namespace Analytics.Flags;
 
-/// <summary>The boosted-trees settings; the defaults are the ones chosen on the demo's held-out months (see the closing note of issue 4).</summary>
-public sealed record TreeSettings(int Trees = 100, int Leaves = 8, int MinRowsPerLeaf = 5, double LearningRate = 0.1, bool OutOfSampleThreshold = true);
+/// <param name="L2">Ridge penalty on the standardised features' weights: strong enough that a handful of noisily graded
+/// branches cannot pull the weights their way.</param>
+public sealed record ModelSettings(float L2 = 1f, bool OutOfSampleThreshold = true);
 
 /// <summary>A branch-month scored by the model: probability of ending the year lagging, and why.</summary>
 public sealed record BranchScore(BranchFeatures Features, float Probability, IReadOnlyList<(string Feature, float Contribution)> Contributions);
 
-/// <summary>How a trained model did on months it never saw, beside the rule baseline.</summary>
-public sealed record Evaluation(int Rows, int Positives, double? Auc, double Precision, double Recall, double BaselinePrecision, double BaselineRecall);
-
 /// <summary>
-/// The lagging-branch classifier: FastTree boosted trees on the features of queries/flags/branch_features.sql,
-/// labelled by the year-end 述职评议 grade (一般/差 = lagging), with per-example feature contributions so that every
-/// flag can say why. Single-threaded with a fixed seed, so the same data give the same model.
+/// The supervised layer of the warning: L2-regularised logistic regression on the standardised features of
+/// queries/flags/branch_features.sql (levels and gaps to peers), labelled by the year-end 述职评议 grade (一般/差 =
+/// lagging). A linear model over gaps cannot memorise which branch was graded what (the boosted trees it replaces
+/// did: their scores for lagging branches fell from 0.99 to 0.03 while the figures stayed at half their peers'), and
+/// its per-example feature contributions say why a branch scores high. Single-threaded with a fixed seed.
 /// </summary>
 public sealed class LaggingModel
 {
@@ -40,9 +40,9 @@ public sealed class LaggingModel
     /// by a model trained without its branch (4 folds by branch). On their own training rows boosted trees are
     /// nearly perfect, so a threshold chosen there sits far too high.
     /// </summary>
-    public static LaggingModel Train(IReadOnlyList<BranchFeatures> labelled, TreeSettings? settings = null)
+    public static LaggingModel Train(IReadOnlyList<BranchFeatures> labelled, ModelSettings? settings = null)
     {
-        settings ??= new TreeSettings();
+        settings ??= new ModelSettings();
         var model = Fit(labelled, settings);
         if (!settings.OutOfSampleThreshold)
             return new LaggingModel(model._pipeline, model.Version, BestThreshold(model.Score(labelled).Select(s => (s.Probability, s.Features.Label)).ToList()));
@@ -63,26 +63,24 @@ public sealed class LaggingModel
     /// Trains on the labelled rows with a threshold chosen elsewhere (the flag run's time split): the four fold models
     /// that would only choose a threshold are not trained.
     /// </summary>
-    public static LaggingModel Train(IReadOnlyList<BranchFeatures> labelled, float threshold, TreeSettings? settings = null) =>
-        Fit(labelled, settings ?? new TreeSettings()).WithThreshold(threshold);
+    public static LaggingModel Train(IReadOnlyList<BranchFeatures> labelled, float threshold, ModelSettings? settings = null) =>
+        Fit(labelled, settings ?? new ModelSettings()).WithThreshold(threshold);
 
-    private static LaggingModel Fit(IReadOnlyList<BranchFeatures> labelled, TreeSettings settings)
+    private static LaggingModel Fit(IReadOnlyList<BranchFeatures> labelled, ModelSettings settings)
     {
         var positives = labelled.Count(r => r.Label);
         if (positives == 0 || positives == labelled.Count)
             throw new InvalidOperationException(
                 $"Cannot train: the {labelled.Count} labelled branch-months need both lagging and non-lagging branches (述职评议 grades 一般/差 and 好/较好); found {positives} lagging.");
         var data = Ml.Data.LoadFromEnumerable(labelled);
-        var concat = Ml.Transforms.Concatenate("Features", BranchFeatures.FeatureNames).Fit(data);
+        var concat = Ml.Transforms.Concatenate("Features", BranchFeatures.FeatureNames)
+            .Append(Ml.Transforms.NormalizeMeanVariance("Features")).Fit(data);
         var features = concat.Transform(data);
-        var trainer = Ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        var trainer = Ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
-            NumberOfTrees = settings.Trees,
-            NumberOfLeaves = settings.Leaves,
-            MinimumExampleCountPerLeaf = settings.MinRowsPerLeaf,
-            LearningRate = settings.LearningRate,
+            L2Regularization = settings.L2,
+            L1Regularization = 0,
             NumberOfThreads = 1,
-            Seed = 20260701,
         }).Fit(features);
         var contributions = Ml.Transforms.CalculateFeatureContribution(trainer, numberOfPositiveContributions: BranchFeatures.FeatureNames.Length, numberOfNegativeContributions: 0)
             .Fit(trainer.Transform(Ml.Data.TakeRows(features, 1)));
@@ -96,29 +94,6 @@ public sealed class LaggingModel
         return rows.Zip(outputs, (f, o) => new BranchScore(f, o.Probability,
             BranchFeatures.FeatureNames.Select((name, i) => (name, o.FeatureContributions[i])).ToList())).ToList();
     }
-
-    /// <summary>Precision and recall of the model at its threshold and of the rule baseline (bottom quartile of
-    /// participation among peers in the month), and the model's AUC, on rows with a known truth.</summary>
-    public Evaluation Evaluate(IReadOnlyList<BranchFeatures> rows, Func<BranchFeatures, bool> truth) => Evaluate(rows, Score(rows), truth);
-
-    /// <summary>The same, on scores already computed for <paramref name="rows"/> (scoring is the expensive part).</summary>
-    public Evaluation Evaluate(IReadOnlyList<BranchFeatures> rows, IReadOnlyList<BranchScore> scores, Func<BranchFeatures, bool> truth)
-    {
-        var baseline = BaselineFlags(rows);
-        var auc = Auc(scores.Select(s => (s.Probability, truth(s.Features))).ToList());
-        var (precision, recall) = PrecisionRecall(scores.Select(s => (s.Probability >= Threshold, truth(s.Features))));
-        var (bp, br) = PrecisionRecall(rows.Select(r => (baseline.Contains((r.BranchId, r.MonthId)), truth(r))));
-        return new Evaluation(rows.Count, rows.Count(truth), auc, precision, recall, bp, br);
-    }
-
-    /// <summary>The rule baseline: a branch in the bottom quartile of three-month participation among its peers that month.</summary>
-    public static HashSet<(string, string)> BaselineFlags(IReadOnlyList<BranchFeatures> rows) =>
-        rows.GroupBy(r => (r.MonthId, r.Category)).SelectMany(g =>
-        {
-            var ordered = g.OrderBy(r => r.Participation3m).ToList();
-            var cut = ordered[(int)Math.Floor((ordered.Count - 1) * 0.25)].Participation3m;
-            return ordered.Where(r => r.Participation3m <= cut).Select(r => (r.BranchId, r.MonthId));
-        }).ToHashSet();
 
     public void Save(string path)
     {
@@ -167,7 +142,7 @@ public sealed class LaggingModel
         return wins / ((double)positives.Count * negatives.Count);
     }
 
-    private static (double Precision, double Recall) PrecisionRecall(IEnumerable<(bool Predicted, bool Actual)> pairs)
+    public static (double Precision, double Recall) PrecisionRecall(IEnumerable<(bool Predicted, bool Actual)> pairs)
     {
         var list = pairs.ToList();
         var tp = list.Count(p => p.Predicted && p.Actual);

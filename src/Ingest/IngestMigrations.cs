@@ -180,5 +180,28 @@ public static class IngestMigrations
                 description varchar not null
             );
             """),
+        new(7, "academic calendar, early-warning rules and remediation measures as catalogue data", """
+            create table core.academic_calendar (
+                month_of_year integer not null primary key,
+                break_name varchar not null,
+                note varchar
+            );
+            create table core.warning_rules (
+                rule_id varchar not null primary key,
+                label varchar not null,
+                line double not null,
+                breach varchar not null,            -- below | at_least
+                min_concerned integer,              -- and at least this many meetings missed or members absent
+                from_month_of_year integer not null,
+                categories varchar[] not null,      -- empty: every branch category
+                topic varchar not null,
+                reasoning varchar
+            );
+            create table core.remediation_measures (
+                topic varchar not null primary key,
+                measure varchar not null,
+                days integer not null
+            );
+            """),
     ];
 }

@@ -48,6 +48,11 @@ public sealed class AnalyticsSettings
 
     public string Snapshot => SnapshotPath ?? Path.Combine(DataDir, "snapshot.duckdb");
 
+    /// <summary>The installation's pseudonym secret; default &lt;DataDir&gt;/secrets/pseudonym.key (made at the first build, owner-only).</summary>
+    public string? PseudonymKeyPath { get; set; }
+
+    public string PseudonymKey => PseudonymKeyPath ?? Path.Combine(DataDir, "secrets", "pseudonym.key");
+
     public string Queries =>
         new[] { QueriesDir, "queries", Path.Combine(AppContext.BaseDirectory, "queries") }
             .FirstOrDefault(d => !string.IsNullOrWhiteSpace(d) && Directory.Exists(Path.Combine(d, "staging")))

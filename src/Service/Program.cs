@@ -20,9 +20,10 @@ void Handle(Command command, Func<ParseResult, AnalyticsSettings, int> run) =>
 var seed = new Option<int>("--seed") { Description = "Seed of the demo generator", DefaultValueFactory = _ => Analytics.Demo.DemoGenerator.DefaultSeed };
 var asOf = new Option<string?>("--as-of") { Description = "Export day of the demo ledgers, yyyy-MM-dd (default: today in Asia/Shanghai); data runs to the end of the month before" };
 var force = new Option<bool>("--force") { Description = "Replace a data folder the demo did not make" };
-var demo = new Command("demo", "Generate realistic ledgers for the whole university and run the pipeline over them") { seed, asOf, force };
+var firstYear = new Option<bool>("--first-year") { Description = "A university in its first year: this year's ledgers only, 述职评议 grades only of the year before" };
+var demo = new Command("demo", "Generate realistic ledgers for the whole university and run the pipeline over them") { seed, asOf, force, firstYear };
 Handle(demo, (p, s) => DemoCommand.Run(s, clock, Console.Out,
-    p.GetValue(seed), ParseDay(p.GetValue(asOf)), p.GetValue(force)));
+    p.GetValue(seed), ParseDay(p.GetValue(asOf)), p.GetValue(force), p.GetValue(firstYear)));
 root.Subcommands.Add(demo);
 
 var ingest = new Command("ingest", "Load every ledger waiting in the inbox into the warehouse");
@@ -38,6 +39,11 @@ var truth = new Option<string?>("--truth") { Description = "A ground-truth file 
 var flag = new Command("flag", "Train the lagging-branch model, score every branch-month and store the flags with their reasons") { truth };
 Handle(flag, (p, s) => FlagCommand.Run(s, clock, Console.Out, p.GetValue(truth)));
 root.Subcommands.Add(flag);
+
+var allWarnings = new Option<bool>("--all") { Description = "Closed warnings too" };
+var warnings = new Command("warnings", "The open warnings: since when, months flagged, escalation, reasons and the alerts sent") { allWarnings };
+Handle(warnings, (p, s) => WarningsCommand.Run(s, clock, Console.Out, p.GetValue(allWarnings)));
+root.Subcommands.Add(warnings);
 
 var month = new Option<string?>("--month") { Description = "The month to report, YYYY-MM" };
 var year = new Option<string?>("--year") { Description = "The year-end brand assessment of a year, YYYY (a year under way: to date)" };

@@ -1,66 +1,138 @@
 using Analytics.Demo;
 using Analytics.Flags;
-using Analytics.Warehouse;
-using Analytics.Model;
+using Analytics.Service.Stages;
 using Analytics.Tests.Support;
+using Analytics.Warehouse;
 
 namespace Analytics.Tests.Flags;
 
-/// <summary>The demo university through ingest, models and the flagger, once for the class.</summary>
-public sealed class DemoFlagFixture : IDisposable
+/// <summary>A demo university (two years, or its first year) through ingest, models and the flag stage.</summary>
+public class DemoFlagRun : IDisposable
 {
     public TempWarehouse Warehouse { get; } = new();
     public FlagRunReport Report { get; }
     public GroundTruth Truth { get; }
+    public DemoUniversity University { get; }
     public string Queries { get; } = Path.Combine(AppContext.BaseDirectory, "queries");
 
-    public DemoFlagFixture()
+    /// <summary>Exported on 24 November 2026: ledgers to October.</summary>
+    public DemoFlagRun(int seed, bool firstYear)
     {
-        var dataset = DemoGenerator.Generate(Warehouse.Root, new DateOnly(2026, 11, 24));
+        var dataset = DemoGenerator.Generate(Warehouse.Root, new DateOnly(2026, 11, 24), seed, firstYear);
+        University = dataset.University;
         Warehouse.Ingest();
-        new ModelBuilder(Warehouse.Connection, MartContracts.Load(Queries)).Build(ModelDiscovery.Discover(Queries));
-        Report = new Flagger(Warehouse.Connection, Queries, Path.Combine(Warehouse.Root, "models"), Warehouse.Clock).Run();
+        var queries = Queries;
+        TempWarehouse.Catalogue.WriteTo(Warehouse.Connection);
+        Pipeline.Builder(Warehouse.Connection, queries).Build(Analytics.Model.ModelDiscovery.Discover(queries));
         Truth = GroundTruth.Load(dataset.GroundTruthPath);
+        Report = new Flagger(Warehouse.Connection, queries, Path.Combine(Warehouse.Root, "models"), Warehouse.Clock).Run(Truth.Lags);
+    }
+
+    public LayerJudgement Against(string layer) => Report.Comparisons.Single(c => c.Against == "ground truth").Layer(layer)!;
+
+    /// <summary>Each layer's figures and what the false flags were raised by: the message of a failed target.</summary>
+    public string Describe()
+    {
+        var c = Report.Comparisons.Single(c => c.Against == "ground truth");
+        var from = c.RowsJudged[..7];
+        var wrong = Report.Judged.Where(f => string.CompareOrdinal(f.MonthId, from) >= 0 && f.IsFlagged && !Truth.Lags(f.BranchId, f.MonthId))
+            .Select(f => $"{f.BranchId} {f.MonthId} [{string.Join(",", f.RuleIds)}]{(f.ModelFlagged ? " model " + f.Score.ToString("0.00") : "")}");
+        var missed = Report.Judged.Where(f => string.CompareOrdinal(f.MonthId, from) >= 0 && !f.IsFlagged && Truth.Lags(f.BranchId, f.MonthId))
+            .Select(f => $"{f.BranchId} {f.MonthId} {f.Score:0.00}");
+        var figures = string.Join("; ", Warehouse.Connection.Query($"select rule_id, round(quantile_cont(figure, 0.1), 2), round(median(figure), 2) from marts.branch_rule_checks where is_applicable and month_id >= '{from}' group by 1 order by 1",
+            r => $"{r.GetString(0)} p10 {r.GetValue(1)} median {r.GetValue(2)}"));
+        return figures + " | " + string.Join("; ", c.Layers.Select(l => $"{l.Layer} P {l.Precision:0.00} R {l.Recall:0.00} ({l.Flagged} flagged, {l.Positives} lagging)")) +
+               " | false: " + string.Join("; ", wrong) + " | missed: " + string.Join("; ", missed);
     }
 
     public void Dispose() => Warehouse.Dispose();
 }
 
-public class DemoFlagTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixture>
+/// <summary>The demo university of the default seed, two years, flagged once for a test class.</summary>
+public sealed class DemoFlagFixture() : DemoFlagRun(DemoGenerator.DefaultSeed, firstYear: false);
+
+public class DemoFlagTests(DemoFlagFixture demo) : IClassFixture<DemoFlagFixture>
 {
+    private DemoFlagRun F => demo;
+
+    /// <summary>
+    /// The issue's targets on the final year's September and October, against the generator's ground truth: the
+    /// combined flags reach recall ≥ 0.9 and precision ≥ 0.8. Other seeds, and a first year, are checked below.
+    /// </summary>
     [Fact]
-    public void OnMonthsNotTrainedOn_TheFlagsFindThePlantedBranches_BetterThanTheBaseline()
+    public void Combined_FindsThePlantedLaggards_OnTheFinalYear()
     {
-        // Trained on 2025 (the year with 述职评议 grades); judged on 2026 against the generator's ground truth.
-        Assert.Equal("2025-01…2025-12", f.Report.TrainMonths);
-        Assert.All(f.Report.Unseen, r => Assert.Equal(2026, r.Year));
-        var e = f.Report.Model.Evaluate(f.Report.Unseen, f.Truth.Lags);
-        // Measured: AUC 0.984, recall 0.911, precision 0.671; baseline recall 0.821, precision 0.261. The floors
-        // below are what it really meets; precision misses the 0.8 the issue aims for (see the closing note).
-        Assert.True(e.Auc >= 0.95, $"AUC {e.Auc}");
-        Assert.True(e.Recall >= 0.9, $"recall {e.Recall}");
-        Assert.True(e.Precision >= 0.6, $"precision {e.Precision}");
-        Assert.True(e.Precision >= e.BaselinePrecision + 0.3, $"precision {e.Precision} vs baseline {e.BaselinePrecision}");
-        Assert.True(e.Recall >= e.BaselineRecall, $"recall {e.Recall} vs baseline {e.BaselineRecall}");
+        Assert.Equal(Flagger.Supervised, F.Report.ModelKind);
+        var combined = F.Against(FlagComparison.Combined);
+        Assert.True(combined.Recall >= 0.9 && combined.Precision >= 0.8, F.Describe());
+        // Each layer is printed beside the combination, on the same rows.
+        Assert.Equal(combined.Rows, F.Against(FlagComparison.Rules).Rows);
+        Assert.Equal(combined.Rows, F.Against(FlagComparison.Model).Rows);
     }
 
     [Fact]
-    public void EveryBranchMonthWithMembers_IsScored_AndEveryFlagSaysWhyInChinese()
+    public void MonthsTheModelLearnedFrom_AreMarked_AndFlaggedByTheRulesAlone()
     {
-        var w = f.Warehouse;
+        var w = F.Warehouse;
+        Assert.Equal(0L, w.Scalar<long>("select count(*) from marts.branch_flags where is_trained_month and is_flagged <> rule_flagged"));
+        Assert.Equal(0L, w.Scalar<long>("select count(*) from marts.branch_flags where is_trained_month and list_contains(layers, '模型预警')"));
+        Assert.True(w.Scalar<long>("select count(*) from marts.branch_flags where is_trained_month") > 0);
+        Assert.Equal(0L, w.Scalar<long>("select count(*) from marts.branch_flags where not is_trained_month and left(month_id, 4) = '2025'"));
+    }
+
+    [Fact]
+    public void EveryBranchMonthWithMembers_IsJudged_AndEveryFlagSaysWhyInChinese_WithItsLayers()
+    {
+        var w = F.Warehouse;
         Assert.Equal(w.Scalar<long>("select count(*) from marts.branch_month where n_active_members > 0"), w.Scalar<long>("select count(*) from marts.branch_flags"));
-        Assert.Equal(f.Report.Flags.Count, w.Scalar<long>("select count(*) from marts.branch_flags where is_flagged"));
-        Assert.Equal(0L, w.Scalar<long>("select count(*) from marts.branch_flags where is_flagged and (len(reasons) not between 1 and 3)"));
+        Assert.Equal(F.Report.Flags.Count, w.Scalar<long>("select count(*) from marts.branch_flags where is_flagged"));
+        Assert.Equal(0L, w.Scalar<long>("select count(*) from marts.branch_flags where is_flagged and (len(reasons) not between 1 and 4 or len(layers) = 0)"));
         Assert.All(w.Strings("select unnest(reasons) from marts.branch_flags where is_flagged"), r => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", r));
-        Assert.Equal([f.Report.ModelVersion], w.Strings("select distinct model_version from marts.branch_flags"));
+        Assert.DoesNotContain(w.Strings("select unnest(reasons) from marts.branch_flags where is_flagged"), r => r.Contains("综合各项指标"));
     }
 
     [Fact]
-    public void TheRun_IsRecorded_WithItsFiguresAndModelFile()
+    public void AModelFlag_NeverContradictsTheBranchsOwnRank()
     {
-        var run = f.Warehouse.Strings("select model_version || '|' || heldout_months || '|' || cast(flagged_rows as varchar) from ops.flag_runs").Single();
-        Assert.Equal($"{f.Report.ModelVersion}|2025-09…2025-12|{f.Report.Flags.Count}", run);
-        Assert.True(File.Exists(f.Report.ModelPath));
-        Assert.True(f.Warehouse.Scalar<double>("select heldout_auc from ops.flag_runs") > 0.9);
+        // A branch in the top half of its peers is never flagged by the model alone.
+        Assert.Equal(0L, F.Warehouse.Scalar<long>("""
+            select count(*) from marts.branch_flags as f join marts.branch_month as b using (branch_id, month_id)
+            where f.is_flagged and not f.rule_flagged and b.n_peers >= 4 and b.rank_among_peers <= b.n_peers // 2
+            """));
+    }
+
+    [Fact]
+    public void TheRun_IsRecorded_WithItsComparison()
+    {
+        var run = F.Warehouse.Strings("select model_kind || '|' || latest_month || '|' || cast(flagged_rows as varchar) from ops.flag_runs").Single();
+        Assert.Equal($"supervised|{F.Report.LatestMonth}|{F.Report.Flags.Count}", run);
+        Assert.True(File.Exists(F.Report.ModelPath));
+        Assert.Contains("ground truth", F.Warehouse.Scalar<string>("select cast(comparison as varchar) from ops.flag_runs"));
+    }
+}
+
+/// <summary>The same targets on other seeds and on a university in its first year (rules and the peer model alone).</summary>
+public class OtherUniversitiesFlagTests
+{
+    [Theory]
+    [InlineData(11)]
+    [InlineData(29)]
+    public void TwoYears_OtherSeeds(int seed)
+    {
+        using var f = new DemoFlagRun(seed, firstYear: false);
+        var combined = f.Against(FlagComparison.Combined);
+        Assert.True(combined.Recall >= 0.9 && combined.Precision >= 0.8, $"seed {seed}: " + f.Describe());
+    }
+
+    [Theory]
+    [InlineData(DemoGenerator.DefaultSeed)]
+    [InlineData(11)]
+    public void FirstYear_RulesAndThePeerModel(int seed)
+    {
+        using var f = new DemoFlagRun(seed, firstYear: true);
+        Assert.Equal(Flagger.Peer, f.Report.ModelKind);
+        var combined = f.Against(FlagComparison.Combined);
+        Assert.True(combined.Recall >= 0.8 && combined.Precision >= 0.7, $"seed {seed}: " + f.Describe());
+        Assert.Equal(0L, f.Warehouse.Scalar<long>("select count(*) from marts.branch_flags where is_trained_month"));
     }
 }

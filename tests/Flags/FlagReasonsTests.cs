@@ -42,6 +42,6 @@ public class FlagReasonsTests
     }
 
     [Fact]
-    public void NoUsableContribution_StillSaysSomething() =>
-        Assert.Equal(["综合各项指标，该支部的得分明显低于同类支部"], FlagReasons.From(Branch(), [(nameof(BranchFeatures.Members), 1f)]).Select(r => r.Text));
+    public void NoFigureWorseThanPeers_GivesNoReason_NotAGenericOne() =>
+        Assert.Empty(FlagReasons.From(Branch(), [(nameof(BranchFeatures.Members), 1f), (nameof(BranchFeatures.PledgeCoverageGap), 0.8f)]));
 }

@@ -1,4 +1,5 @@
 using Analytics.Warehouse;
+using Analytics.Tests.Support;
 
 namespace Analytics.Tests.Model;
 
@@ -59,7 +60,7 @@ public class MemberMonthTests(BranchMonthFixture f) : IClassFixture<BranchMonthF
         Assert.Equal(16, f.Warehouse.Scalar<long>("select min(length(member_key)) from marts.member_month"));
         // M1 in February: pledged T1 and T2 (5 Jan); T1 completed and reviewed 10 Feb.
         Assert.Equal("2|1", f.Warehouse.Strings(
-            "select n_items_pledged || '|' || n_items_completed_member from marts.member_month where member_key = substr(sha256('kiln-fire-red:M1'), 1, 16) and month_id = '2026-02'").Single());
+            "select n_items_pledged || '|' || n_items_completed_member from marts.member_month where member_key = substr(sha256('" + TempWarehouse.PseudonymSecret + ":M1'), 1, 16) and month_id = '2026-02'").Single());
     }
 
     [Fact]
@@ -81,5 +82,33 @@ public class MemberMonthTests(BranchMonthFixture f) : IClassFixture<BranchMonthF
             // Pledge item codes (S1–S7) are spelled like this fixture's student numbers: only they may match.
             if (column != "item") Assert.DoesNotContain(values, ids.Contains);
         }
+    }
+}
+
+/// <summary>The evaluators' 台账 in the snapshot: each activity with its attendance, and each obligation with what met it.</summary>
+public class EvaluatorLedgerMartTests(BranchMonthFixture f) : IClassFixture<BranchMonthFixture>
+{
+    [Fact]
+    public void ActivityFacts_CountEachStatus_AndKeepTheLedgersOwnFigures()
+    {
+        Assert.Equal(["A1|B01|2026-01|3|0|1|true", "A4|B01|2026-03|1|1|0|true", "A5|B03|2026-03|1|0|0|false"], f.Warehouse.Strings("""
+            select activity_id || '|' || unit_id || '|' || month_id || '|' || n_present_records || '|' || n_leave_records || '|' || n_absent_records || '|' || is_org_life
+            from marts.activity_facts where activity_id in ('A1', 'A4', 'A5') order by 1
+            """));
+        Assert.Equal(["主题党日", "支部党员大会"], f.Warehouse.Strings("select unnest(activity_types) from marts.activity_facts where activity_id = 'A4' order by 1"));
+        Assert.Equal("2", f.Warehouse.Strings("select coalesce(cast(n_participants as varchar), 'null') from marts.activity_facts where activity_id = 'A4'").Single());
+    }
+
+    [Fact]
+    public void Obligations_SayWhichActivitiesMetEachPeriod()
+    {
+        // B01 held its January 主题党日 (A1) and no February one; its first-quarter 支部党员大会 was A4 in March.
+        Assert.Equal(["2026-01-01|1|true|[A1]", "2026-02-01|0|false|[]"], f.Warehouse.Strings("""
+            select strftime(period_start, '%Y-%m-%d') || '|' || n_held || '|' || is_met || '|' || cast(activity_ids as varchar)
+            from marts.org_life_obligations where branch_id = 'B01' and rule_id = 'theme_day_monthly' and period_start between '2026-01-01' and '2026-02-28' order by 1
+            """));
+        Assert.Equal("[A4]", f.Warehouse.Strings("select cast(activity_ids as varchar) from marts.org_life_obligations where branch_id = 'B01' and rule_id = 'general_assembly_quarterly' and period_start = '2026-01-01'").Single());
+        // February is 寒假 in the academic calendar: the row says so.
+        Assert.Equal("true", f.Warehouse.Strings("select distinct cast(is_break_month as varchar) from marts.org_life_obligations where month_id = '2026-02'").Single());
     }
 }

@@ -64,6 +64,43 @@ public class PrivacyTests : IClassFixture<PrivacyTests.DemoSnapshot>
         Assert.True(leaks.Count == 0, "the snapshot holds personal data: " + string.Join("; ", leaks));
     }
 
+    /// <summary>
+    /// Anyone holding the roster tries the pseudonym the public SQL once used (a salt in the text) on every member
+    /// number: no key matches. The keys come from the installation's secret, kept in an owner-only file outside the
+    /// snapshot, and a rebuild of the same installation gives the same keys.
+    /// </summary>
+    [Fact]
+    public void MemberKeys_CannotBeRecomputedFromTheRoster_AndStayStableAcrossRebuilds()
+    {
+        string Key(string salt, string id) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(salt + id)))[..16];
+        var numbers = _demo.University.Memberships.Select(m => m.MemberId).Distinct().ToList();
+        var keys = SnapshotKeys();
+        Assert.True(keys.Count > 1000, $"only {keys.Count} member keys");
+        foreach (var salt in new[] { "kiln-fire-red:", "", "kiln-fire-red", "窑火红:" })
+            Assert.DoesNotContain(numbers, n => keys.Contains(Key(salt, n)));
+
+        var secretFile = Path.Combine(_demo.Data, "secrets", "pseudonym.key");
+        var secret = File.ReadAllText(secretFile).Trim();
+        Assert.Equal(64, secret.Length);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(secretFile));
+        // The secret is nowhere in the published snapshot or the SQL shipped with the program.
+        Assert.False(File.ReadAllBytes(_demo.Snapshot).AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(secret)) >= 0);
+        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "queries"), "*.sql", SearchOption.AllDirectories), f => File.ReadAllText(f).Contains(secret));
+        // With the secret, the installation's own keys are what it derives: nothing else, nothing random.
+        Assert.Contains(Key(secret + ":", numbers[0]), keys);
+
+        var (code, _, error) = CliProcess.Run("--data-dir", _demo.Data, "model", "--full");
+        Assert.True(code == 0, error);
+        Assert.Equal(keys, SnapshotKeys());
+    }
+
+    private HashSet<string> SnapshotKeys()
+    {
+        using var db = new DuckDBConnection($"Data Source={_demo.Snapshot};ACCESS_MODE=READ_ONLY");
+        db.Open();
+        return db.Query("select distinct member_key from marts.member_month", r => r.GetString(0)).ToHashSet();
+    }
+
     [Theory]
     [InlineData("insert into marts.school_month select * from marts.school_month")]
     [InlineData("update marts.branch_month set grade = '好'")]

@@ -16,6 +16,9 @@ public sealed class TempWarehouse : IDisposable
     public string WarehousePath => Path.Combine(Root, "warehouse.duckdb");
     public static Catalogue Catalogue { get; } = Catalogue.Load(Catalogue.Locate());
 
+    /// <summary>The pseudonym secret of every test warehouse (an installation makes its own at the first build).</summary>
+    public const string PseudonymSecret = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
     /// <param name="now">The fixed clock; default 2026-11-24 10:00 Asia/Shanghai (02:00 UTC).</param>
     public TempWarehouse(DateTimeOffset? now = null)
     {
@@ -24,6 +27,7 @@ public sealed class TempWarehouse : IDisposable
         Directory.CreateDirectory(Options.InboxDir);
         Clock = new FixedClock(now ?? new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
         Connection = WarehouseSchema.Open(WarehousePath, Clock);
+        Analytics.Model.PseudonymSecret.Use(Connection, PseudonymSecret);
     }
 
     /// <summary>A warehouse that already holds the small org units and members (and activities) of <see cref="Ledgers"/>.</summary>
@@ -54,6 +58,7 @@ public sealed class TempWarehouse : IDisposable
     {
         Connection.Dispose();
         Connection = WarehouseSchema.Open(WarehousePath, Clock);
+        Analytics.Model.PseudonymSecret.Use(Connection, PseudonymSecret);
     }
 
     public void Dispose()

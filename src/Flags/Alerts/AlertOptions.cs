@@ -9,6 +9,12 @@ public sealed class AlertOptions
     public WebhookOptions Webhook { get; set; } = new();
     public EmailOptions Email { get; set; } = new();
 
+    /// <summary>A warning flagged this many months in a row is escalated to its college's secretary (升级督办).</summary>
+    public int EscalateAfterMonths { get; set; } = 3;
+
+    /// <summary>A warning is closed (销号) after this many teaching months in a row without meeting the condition.</summary>
+    public int CloseAfterMonths { get; set; } = 2;
+
     /// <summary>Attempts after the first one, per alert and channel.</summary>
     public int Retries { get; set; } = 3;
 
@@ -23,7 +29,7 @@ public sealed class WebhookOptions
     /// <summary>wecom (企业微信 markdown robot), dingtalk (钉钉 markdown robot), slack, or custom (see <see cref="Template"/>).</summary>
     public string Format { get; set; } = "wecom";
 
-    /// <summary>For format custom: a JSON body with placeholders {{title}}, {{markdown}}, {{text}}, {{branch_id}}, {{branch_name}}, {{month}}, {{score}}, each replaced by a JSON value.</summary>
+    /// <summary>For format custom: a JSON body with placeholders {{title}}, {{markdown}}, {{text}}, {{branch_id}}, {{branch_name}}, {{month}}, {{kind}} (open, reminder, escalate, close), {{audience}} (branch, college), {{score}}, each replaced by a JSON value.</summary>
     public string? Template { get; set; }
 
     public int TimeoutSeconds { get; set; } = 10;

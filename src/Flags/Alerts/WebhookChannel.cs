@@ -36,6 +36,7 @@ public sealed class WebhookChannel(WebhookOptions options, HttpClient http) : IA
         return template
             .Replace("{{title}}", J(alert.Title)).Replace("{{markdown}}", J(alert.Markdown)).Replace("{{text}}", J(alert.PlainText))
             .Replace("{{branch_id}}", J(alert.BranchId)).Replace("{{branch_name}}", J(alert.BranchName)).Replace("{{month}}", J(alert.MonthId))
+            .Replace("{{kind}}", J(alert.Kind)).Replace("{{audience}}", J(alert.Audience))
             .Replace("{{score}}", alert.Score.ToString("0.####", CultureInfo.InvariantCulture));
     }
 }

@@ -17,6 +17,19 @@ public sealed record OrgLifeRule(string RuleId, string ActivityType, string Peri
 /// <summary>A scoring parameter: a composite-score weight or a grade band's lower bound.</summary>
 public sealed record ScoringParameter(string Name, double Value, string Description);
 
+/// <summary>A month of the academic year that is a break (寒假, 暑假): not a lapse, and not counted against a branch.</summary>
+public sealed record AcademicBreak(int MonthOfYear, string BreakName, string? Note);
+
+/// <summary>
+/// An early-warning rule (规则预警): a figure of the last three teaching months against a line. <paramref name="Breach"/>
+/// is below (the figure under the line breaches) or at_least (the figure at or over it breaches); <paramref name="MinConcerned"/>,
+/// where set, also asks for that many meetings missed or members absent, so that a small branch is not flagged for one or two.
+/// </summary>
+public sealed record WarningRule(string RuleId, string Label, double Line, string Breach, int? MinConcerned, int FromMonthOfYear, IReadOnlyList<string> Categories, string Topic, string? Reasoning);
+
+/// <summary>The 整改措施 for a warning topic, and the days the branch has to carry it out.</summary>
+public sealed record RemediationMeasure(string Topic, string Measure, int Days);
+
 /// <summary>
 /// The programme's catalogues, read from editable CSV files (catalogues/*.csv) and mirrored into the warehouse
 /// (core.*_catalogue, core.org_life_rules) so SQL models and evaluators see the same lists.
@@ -25,8 +38,13 @@ public sealed record Catalogue(
     IReadOnlyList<ActivityType> ActivityTypes,
     IReadOnlyList<PledgeItem> PledgeItems,
     IReadOnlyList<OrgLifeRule> OrgLifeRules,
-    IReadOnlyList<ScoringParameter> Scoring)
+    IReadOnlyList<ScoringParameter> Scoring,
+    IReadOnlyList<AcademicBreak> AcademicCalendar,
+    IReadOnlyList<WarningRule> WarningRules,
+    IReadOnlyList<RemediationMeasure> Measures)
 {
+    public static readonly string[] Breaches = ["below", "at_least"];
+
     public static readonly string[] ScoringNames =
     [
         "weight_participation", "weight_org_life_compliance", "weight_pledge_completion", "weight_influence_index",
@@ -67,7 +85,20 @@ public sealed record Catalogue(
                 : throw new InvalidOperationException($"scoring.csv line {i + 2}: '{r[1]}' is not a number."))
             .ToList();
         CheckScoring(scoring);
-        return new Catalogue(types, items, rules, scoring);
+        var calendar = Rows(folder, "academic_calendar.csv", ["month_of_year", "break_name", "note"])
+            .Select((r, i) => int.TryParse(r[0], out var m) && m is >= 1 and <= 12
+                ? new AcademicBreak(m, r[1], r[2].Length > 0 ? r[2] : null)
+                : throw new InvalidOperationException($"academic_calendar.csv line {i + 2}: month_of_year '{r[0]}' must be 1…12.")).ToList();
+        var warningRules = Rows(folder, "warning_rules.csv", ["rule_id", "label", "line", "breach", "min_concerned", "from_month_of_year", "categories", "topic", "reasoning"])
+            .Select((r, i) => ParseWarningRule(r, i + 2)).ToList();
+        var measures = Rows(folder, "remediation_measures.csv", ["topic", "measure", "days"])
+            .Select((r, i) => int.TryParse(r[2], out var d) && d > 0
+                ? new RemediationMeasure(r[0], r[1], d)
+                : throw new InvalidOperationException($"remediation_measures.csv line {i + 2}: days '{r[2]}' must be a whole number above 0.")).ToList();
+        var unmeasured = warningRules.Select(w => w.Topic).Except(measures.Select(m => m.Topic)).ToList();
+        if (unmeasured.Count > 0)
+            throw new InvalidOperationException($"remediation_measures.csv has no measure for the warning topic(s) {string.Join(", ", unmeasured)} of warning_rules.csv.");
+        return new Catalogue(types, items, rules, scoring, calendar, warningRules, measures);
     }
 
     /// <summary>Replaces the warehouse's copy of the catalogues, all at once.</summary>
@@ -77,6 +108,13 @@ public sealed record Catalogue(
         connection.Execute("delete from core.pledge_item_catalogue");
         connection.Execute("delete from core.org_life_rules");
         connection.Execute("delete from core.scoring_parameters");
+        connection.Execute("delete from core.academic_calendar");
+        connection.Execute("delete from core.warning_rules");
+        connection.Execute("delete from core.remediation_measures");
+        foreach (var b in AcademicCalendar) connection.Execute("insert into core.academic_calendar values (?, ?, ?)", b.MonthOfYear, b.BreakName, b.Note);
+        foreach (var w in WarningRules)
+            connection.Execute("insert into core.warning_rules values (?, ?, ?, ?, ?, ?, ?, ?, ?)", w.RuleId, w.Label, w.Line, w.Breach, w.MinConcerned, w.FromMonthOfYear, w.Categories.ToList(), w.Topic, w.Reasoning);
+        foreach (var m in Measures) connection.Execute("insert into core.remediation_measures values (?, ?, ?)", m.Topic, m.Measure, m.Days);
         foreach (var p in Scoring) connection.Execute("insert into core.scoring_parameters values (?, ?, ?)", p.Name, p.Value, p.Description);
         foreach (var t in ActivityTypes) connection.Execute("insert into core.activity_type_catalogue values (?, ?)", t.Name, t.Group);
         foreach (var p in PledgeItems) connection.Execute("insert into core.pledge_item_catalogue values (?, ?, ?)", p.Code, p.Programme, p.Text);
@@ -118,6 +156,19 @@ public sealed record Catalogue(
         double Get(string n) => scoring.Single(s => s.Name == n).Value;
         if (!(Get("grade_good_min") > Get("grade_fairly_good_min") && Get("grade_fairly_good_min") > Get("grade_fair_min")))
             throw new InvalidOperationException("scoring.csv: grade bands must fall: grade_good_min > grade_fairly_good_min > grade_fair_min.");
+    }
+
+    private static WarningRule ParseWarningRule(List<string> r, int line)
+    {
+        string Where() => $"warning_rules.csv line {line}";
+        if (!double.TryParse(r[2], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            throw new InvalidOperationException($"{Where()}: line '{r[2]}' is not a number.");
+        if (!Breaches.Contains(r[3])) throw new InvalidOperationException($"{Where()}: breach '{r[3]}' is not one of {string.Join(", ", Breaches)}.");
+        int? minConcerned = r[4].Length == 0 ? null : int.TryParse(r[4], out var mc) && mc >= 1 ? mc
+            : throw new InvalidOperationException($"{Where()}: min_concerned '{r[4]}' must be empty or a whole number ≥ 1.");
+        if (!int.TryParse(r[5], out var from) || from is < 1 or > 12) throw new InvalidOperationException($"{Where()}: from_month_of_year '{r[5]}' must be 1…12.");
+        var categories = r[6].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new WarningRule(r[0], r[1], value, r[3], minConcerned, from, categories, r[7], r[8].Length > 0 ? r[8] : null);
     }
 
     private static OrgLifeRule ParseRule(List<string> r, int line, IReadOnlyList<ActivityType> types)

@@ -6,7 +6,7 @@ using F = Analytics.Reports.Writing.Format;
 
 namespace Analytics.Reports.Monthly;
 
-/// <summary>预警支部: the branches the model flags, with its reasons.</summary>
+/// <summary>预警支部: the branches the early warning flags, by which layer, for how long, and why.</summary>
 internal sealed class FlagsSection : IReportSection
 {
     public void Compose(ColumnDescriptor c, ReportContext x)
@@ -19,19 +19,20 @@ internal sealed class FlagsSection : IReportSection
         var rows = x.Rows("flagged_branches");
         if (rows.Count == 0)
         {
-            SectionParts.Heading(c, "三、预警支部", "flagged_branches", b => b.Item().Text("本月没有支部被判定为可能落后。", Styles.Body));
+            SectionParts.Heading(c, "三、预警支部", "flagged_branches", b => b.Item().Text("本月没有支部触发预警。", Styles.Body));
             return;
         }
+        var continuing = rows.Rows.Count(r => F.Number(r["months_flagged"]) > 1);
         SectionParts.Heading(c, "三、预警支部", "flagged_branches", b => b.Item().Text(
-            $"本月共 {rows.Count} 个支部被判定为可能落后（模型 {F.Text(rows.Rows[0]["model_version"])}，阈值 {F.Score(F.Number(rows.Rows[0]["threshold"]) * 100)}%）。", Styles.Body));
+            $"本月共 {rows.Count} 个支部触发预警，其中 {continuing} 个已连续两个月以上。规则预警：按期开会、参与、出勤、活动和承诺低于警戒线；模型预警：综合各项指标明显落后于同类支部。", Styles.Body));
         c.Item().Table(t =>
         {
-            t.Columns(3.2f, 1.1f, 6);
-            t.Header("支部", "得分", "原因");
+            t.Columns(3.2f, 1.6f, 1.2f, 6);
+            t.Header("支部", "预警类型", "连续月数", "原因");
             foreach (var r in rows.Rows)
             {
-                var reasons = r["reasons"] is System.Collections.IEnumerable e ? string.Join("；\n", e.Cast<object>()) : "—";
-                t.Row(F.Text(r["branch_name"]), F.Percent(r["score"]), reasons);
+                string List(object? v, string separator) => v is System.Collections.IEnumerable e and not string ? string.Join(separator, e.Cast<object>()) : "—";
+                t.Row(F.Text(r["branch_name"]), List(r["layers"], "\n"), F.Count(r["months_flagged"]), List(r["reasons"], "；\n"));
             }
         });
     }

@@ -13,15 +13,15 @@ public static class DemoCommand
 {
     private const string Marker = ".analytics-demo";
 
-    public static int Run(AnalyticsSettings settings, TimeProvider clock, TextWriter output, int seed, DateOnly? asOf, bool force)
+    public static int Run(AnalyticsSettings settings, TimeProvider clock, TextWriter output, int seed, DateOnly? asOf, bool force, bool firstYear = false)
     {
         PrepareDataDir(settings, force);
         var day = asOf ?? BusinessClock.Today(clock);
         // With --as-of every stage lives on that day: a ledger row dated after it is in the future, as it was then.
         clock = ShiftedClock.OnDay(clock, day);
-        var dataset = DemoGenerator.Generate(settings.DataDir, day, seed);
+        var dataset = DemoGenerator.Generate(settings.DataDir, day, seed, firstYear);
         var u = dataset.University;
-        output.WriteLine($"Generated the demo university (seed {seed}, {u.FirstDay:yyyy-MM} to {u.LastDay:yyyy-MM}): " +
+        output.WriteLine($"Generated the demo university (seed {seed}, {u.FirstDay:yyyy-MM} to {u.LastDay:yyyy-MM}{(firstYear ? ", its first year: grades only of the year before" : "")}): " +
                          $"{u.Units.Count(x => x.Type == "党总支")} 党总支, {u.Branches.Count()} branches, " +
                          $"{u.Memberships.Select(m => m.MemberId).Distinct().Count()} members, {u.Activities.Count} activities, " +
                          $"{u.Attendance.Count} attendance records, {u.Pledges.Count} pledges");

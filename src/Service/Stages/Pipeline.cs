@@ -22,7 +22,7 @@ public sealed record IngestRun(IReadOnlyList<FileOutcome> Outcomes, QuarantineEx
 public sealed record BuildRun(ModelBuildResult Result, IReadOnlyList<string> Published, string SnapshotPath);
 
 /// <summary>What one flag run did: the run, its judgement against a ground truth if one was given, and the alerts sent.</summary>
-public sealed record FlagStageRun(FlagRunReport Report, Evaluation? Truth, string? TruthMonths, IReadOnlyList<Alert> Alerts,
+public sealed record FlagStageRun(FlagRunReport Report, IReadOnlyList<Alert> Alerts,
     IReadOnlyList<string> Channels, IReadOnlyList<Delivery> Deliveries, string SnapshotPath);
 
 /// <summary>
@@ -53,6 +53,7 @@ public sealed class Pipeline(AnalyticsSettings settings, TimeProvider clock)
         using var connection = OpenWarehouse();
         // The models read the catalogues (rules, weights): take the files as they are now, as ingest does.
         Catalogue.Load(Catalogue.Locate(settings.CataloguesDir)).WriteTo(connection);
+        PseudonymSecret.Use(connection, PseudonymSecret.LoadOrCreate(settings.PseudonymKey));
         var result = Builder(connection, settings.Queries).Build(models, built, incremental: !full);
         var published = SnapshotPublisher.Publish(connection, settings.Snapshot);
         return new BuildRun(result, published, Path.GetFullPath(settings.Snapshot));
@@ -65,26 +66,19 @@ public sealed class Pipeline(AnalyticsSettings settings, TimeProvider clock)
     /// <summary>
     /// Flags lagging branches, sends the new alerts over every configured channel (a failed delivery is recorded, not
     /// fatal) and republishes the snapshot with the flags. With <paramref name="truthPath"/>, also judges the model
-    /// against that ground truth on the months it was not trained on.
+    /// against that ground truth on the final year's last months.
     /// </summary>
     public FlagStageRun Flag(string? truthPath = null)
     {
         using var connection = OpenWarehouse();
-        var report = new Flagger(connection, settings.Queries, Path.Combine(settings.DataDir, "models"), clock).Run();
-        Evaluation? truth = null;
-        string? truthMonths = null;
-        if (truthPath is not null && report.Unseen is { Count: > 0 } unseen)
-        {
-            truth = report.Model.Evaluate(unseen, GroundTruth.Load(truthPath).Lags);
-            truthMonths = $"{unseen.Min(r => r.MonthId)}…{unseen.Max(r => r.MonthId)}";
-        }
-
-        var alerts = new AlertPlanner(connection, clock).Plan();
+        var truth = truthPath is null ? null : GroundTruth.Load(truthPath);
+        var report = new Flagger(connection, settings.Queries, Path.Combine(settings.DataDir, "models"), clock).Run(truth is null ? null : truth.Lags);
+        var alerts = new AlertPlanner(connection, clock, settings.Alerts).Plan();
         using var http = new HttpClient();
         var channels = AlertDispatcher.Channels(settings.Alerts, http);
         var deliveries = new AlertDispatcher(connection, channels, settings.Alerts, clock).DeliverAsync(alerts).GetAwaiter().GetResult();
         SnapshotPublisher.Publish(connection, settings.Snapshot);
-        return new FlagStageRun(report, truth, truthMonths, alerts, channels.Select(Describe).ToList(), deliveries, Path.GetFullPath(settings.Snapshot));
+        return new FlagStageRun(report, alerts, channels.Select(Describe).ToList(), deliveries, Path.GetFullPath(settings.Snapshot));
     }
 
     /// <summary>Build then flag: what the service does whenever data changed.</summary>

@@ -8,8 +8,10 @@ namespace Analytics.Tests.Flags.Alerts;
 
 public class DeliveryTests
 {
-    private static readonly Alert Sample = new(1, "B0104", "陶瓷美术学院学生第二党支部", "陶瓷美术学院党总支", "2026-10", 0.98, 0.03, "lagging-test",
-        ["attendance", "meetings"], ["组织生活出勤率仅36%", "近三个月按期召开的组织生活会议占应开的33%，低于同类支部中位数50个百分点"]);
+    private static readonly Alert Sample = new(1, "open", "B0104:2026-10", "B0104", "陶瓷美术学院学生第二党支部", "陶瓷美术学院党总支", "2026-10", "2026-10", 1,
+        ["规则预警"], 0.98, 0.03, "lagging-test", ["attendance", "meetings"],
+        ["组织生活出勤率仅36%", "近三个月“三会一课”按期完成率33%，低于警戒线70%（同类支部中位数91%）"], ["支部委员会（2026年10月）"],
+        [new Measure("补开未按期召开的会议", new DateOnly(2026, 12, 9))]);
 
     private static AlertOptions Fast(int retries = 3) => new() { Retries = retries, BackoffMilliseconds = 10 };
 
@@ -102,7 +104,7 @@ public class DeliveryTests
         Assert.True(delivery.Succeeded, delivery.LastError);
         var message = smtp.Messages().Single();
         Assert.Equal("【窑火红】支部预警：陶瓷美术学院学生第二党支部（2026年10月）", message.Subject);
-        Assert.Contains("近三个月按期召开的组织生活会议占应开的33%", message.TextBody);
+        Assert.Contains("近三个月“三会一课”按期完成率33%，低于警戒线70%", message.TextBody);
         Assert.Equal("organiser@jdzu.example", message.To.Mailboxes.Single().Address);
     }
 }

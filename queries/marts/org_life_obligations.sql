@@ -1,0 +1,30 @@
+-- one row per branch per organisational-life rule per ended period: required, held, met, and the activities that met it
+with periods as (select * from intermediate.int_org_life_periods),
+types as (select * from staging.stg_activity_types),
+windows as (select distinct month_id, is_break from intermediate.int_teaching_windows),
+
+held as (
+    select p.branch_id, p.rule_id, p.period_start, list(t.activity_id order by t.held_on, t.activity_id) as activity_ids
+    from periods as p
+    join types as t
+        on t.unit_id = p.branch_id and t.activity_type = p.activity_type and t.held_on between p.period_start and p.period_end
+    group by all
+)
+
+select
+    p.branch_id,
+    p.rule_id,
+    p.activity_type,
+    p.period,
+    p.period_start,
+    p.period_end,
+    strftime(p.period_end, '%Y-%m') as month_id,
+    p.min_count as n_required,
+    p.n_held,
+    p.is_met,
+    p.is_applicable,
+    coalesce(w.is_break, false) as is_break_month,
+    coalesce(held.activity_ids, []) as activity_ids,
+from periods as p
+left join held using (branch_id, rule_id, period_start)
+left join windows as w on w.month_id = strftime(p.period_end, '%Y-%m')
