@@ -24,6 +24,7 @@ membership as (
         count(*) as n_active_members,
         count(*) filter (where mm.is_present) as n_members_present,
         count(*) filter (where mm.n_items_pledged > 0) as n_members_pledged,
+        count(*) filter (where mm.programme is not null) as n_members_owing,
         cast(sum(mm.n_items_completed) as bigint) as n_items_completed,
         cast(sum(mm.n_items_owed) as bigint) as n_items_owed,
     from member_month as mm
@@ -108,6 +109,7 @@ final as (
         coalesce(a.n_org_life_present, 0) as n_org_life_present,
         c.org_life_compliance,
         coalesce(m.n_members_pledged, 0) as n_members_pledged,
+        coalesce(m.n_members_owing, 0) as n_members_owing,
         coalesce(m.n_items_completed, 0) as n_items_completed,
         coalesce(m.n_items_owed, 0) as n_items_owed,
         coalesce(y.n_brand_types_held, 0) as n_brand_types_held,

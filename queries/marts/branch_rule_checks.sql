@@ -7,6 +7,7 @@ periods as (select * from intermediate.int_org_life_periods),
 member_month as (select * from intermediate.int_member_month),
 rules as (select * from staging.stg_warning_rules),
 months as (select * from intermediate.int_months),
+scoring as (select * from staging.stg_scoring_parameters),
 
 window_rates as (
     select
@@ -80,6 +81,7 @@ figures as (
         a.n_absent,
         a.n_absent / nullif(a.n_members_judged, 0) as absent_share,
         b.pledge_coverage,
+        b.composite_score,
         p.n_items_completed / nullif(p.n_items_pledged, 0) as pledge_done_share,
     from branch_month as b
     join months as m using (month_id)
@@ -111,18 +113,20 @@ checks as (
             when 'members_absent' then f.absent_share
             when 'pledge_coverage_low' then f.pledge_coverage
             when 'pledge_behind' then f.pledge_progress
+            when 'grade_poor' then f.composite_score
         end as figure,
         case rules.rule_id
             when 'compliance_low' then f.n_meetings_missed
             when 'members_absent' then f.n_absent
         end as n_concerned,
-        rules.line,
+        coalesce(rules.line, scoring.grade_fair_min) as line,
         rules.breach,
         rules.min_concerned,
         f.month_of_year >= rules.from_month_of_year
             and (len(rules.categories) = 0 or list_contains(rules.categories, f.category)) as is_applicable,
     from relative as f
     cross join rules
+    cross join scoring
 ),
 
 final as (

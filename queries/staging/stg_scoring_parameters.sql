@@ -4,7 +4,10 @@ with parameters as (select * from core.scoring_parameters)
 select
     max(value) filter (where name = 'weight_participation') as weight_participation,
     max(value) filter (where name = 'weight_org_life_compliance') as weight_org_life_compliance,
-    max(value) filter (where name = 'weight_pledge_completion') as weight_pledge_completion,
+    max(value) filter (where name = 'weight_attendance') as weight_attendance,
+    max(value) filter (where name = 'weight_pledge_progress') as weight_pledge_progress,
+    max(value) filter (where name = 'pledge_expected_by_december') as pledge_expected_by_december,
+    max(value) filter (where name = 'activity_coverage_target') as activity_coverage_target,
     max(value) filter (where name = 'weight_influence_index') as weight_influence_index,
     max(value) filter (where name = 'weight_activity_coverage') as weight_activity_coverage,
     max(value) filter (where name = 'grade_good_min') as grade_good_min,

@@ -30,6 +30,7 @@ public sealed record RuleCheck(string BranchId, string MonthId, string RuleId, s
     public string Sentence => RuleId switch
     {
         "no_activity" => "近三个教学月未开展任何活动",
+        "grade_poor" => $"本月综合得分{Figure.ToString("0.0", CultureInfo.InvariantCulture)}，评为“差”（低于{Line.ToString("0", CultureInfo.InvariantCulture)}分）",
         "members_absent" => $"{Concerned}名党员（占{Pct(Figure)}）连续三个教学月未参加任何活动",
         "pledge_behind" => $"承诺事项完成进度仅为同类支部中位数的{Pct(Figure)}，低于警戒线{Pct(Line)}",
         "compliance_low" => $"{Label}{Pct(Figure)}，低于警戒线{Pct(Line)}" + (Concerned is > 0 ? $"，{Concerned}次应开会议未按期召开" : "") + Peers(),

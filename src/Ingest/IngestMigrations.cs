@@ -203,5 +203,13 @@ public static class IngestMigrations
                 days integer not null
             );
             """),
+        new(9, "branch categories: which owe 七一/八一 pledges; a warning rule's line may be empty (the grade band's)", """
+            alter table core.warning_rules alter column line drop not null;
+            create table core.branch_categories (
+                category varchar not null primary key,
+                owes_pledges boolean not null,
+                note varchar
+            );
+            """),
     ];
 }

@@ -57,7 +57,7 @@ public sealed record IncrementalPlan(string? FromMonth, string Reason, long? Max
     {
         var text = new StringBuilder();
         foreach (var m in models.OrderBy(m => m.FullName, StringComparer.Ordinal)) text.Append(m.FullName).Append('\n').Append(m.Sql).Append('\n');
-        foreach (var table in new[] { "core.activity_type_catalogue", "core.pledge_item_catalogue", "core.org_life_rules", "core.scoring_parameters", "core.academic_calendar", "core.warning_rules" })
+        foreach (var table in new[] { "core.activity_type_catalogue", "core.pledge_item_catalogue", "core.org_life_rules", "core.scoring_parameters", "core.academic_calendar", "core.warning_rules", "core.branch_categories" })
             text.Append(connection.Scalar<string>($"select coalesce(string_agg(cast(t as varchar), '|' order by cast(t as varchar)), '') from {table} as t"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }

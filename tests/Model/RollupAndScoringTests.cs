@@ -66,15 +66,17 @@ public class RollupAndScoringTests(BranchMonthFixture f) : IClassFixture<BranchM
         // March, 学生 peers B02 and B03: B03 has the higher reach (6 vs 0), publicity and partners tie at 0
         // → percentile ranks (1 + 0 + 0) / 3.
         Assert.Equal(1.0 / 3, Branch("B03", "2026-03", "influence_index"), Eps);
-        // B03: 100 × (0.25 × participation 1 + 0.25 × compliance 0 + 0.25 × completion 0 + 0.15 × 1/3 + 0.10 × 1/13).
+        // B03: the weighted mean of the components that apply (weights of catalogues/scoring.csv): participation 1
+        // (0.20), compliance 0 (0.25), activity progress (1/13 types held) / (target 0.4 × 3/12) (0.10), influence 1/3
+        // (0.10). No org-life attendance records and no pledge due before April: those weights are spread.
         // The score is kept to 6 decimals (ranks and grades must not depend on a parallel sum's last bits).
-        var b03 = Math.Round(100 * (0.25 * 1 + 0.15 / 3 + 0.10 / 13), 6);
+        var b03 = Math.Round(100 * (0.20 * 1 + 0.25 * 0 + 0.10 * Math.Min(1, (1.0 / 13) / (0.4 * 3 / 12)) + 0.10 / 3) / (0.20 + 0.25 + 0.10 + 0.10), 6);
         Assert.Equal(b03, Branch("B03", "2026-03", "composite_score"), Eps);
         Assert.Equal("差", f.Warehouse.Scalar<string>("select grade from marts.branch_month where branch_id = 'B03' and month_id = '2026-03'"));
-        // B02: 100 × 0.25 × completion 1/7 → below B03: ranks 1 and 2 of 2.
-        Assert.Equal(Math.Round(100 * 0.25 / 7, 6), Branch("B02", "2026-03", "composite_score"), Eps);
+        // B02: nobody took part, no meeting held, no brand activity, no reach → 0, below B03: ranks 1 and 2 of 2.
+        Assert.Equal(0, Branch("B02", "2026-03", "composite_score"), Eps);
         Assert.Equal((1.0, 2.0, 2.0), (Branch("B03", "2026-03", "rank_among_peers"), Branch("B02", "2026-03", "rank_among_peers"), Branch("B02", "2026-03", "n_peers")));
-        // February B03 had no members: every component empty → 0; the change to March is B03's whole score.
+        // February (寒假) keeps January's score, and in January B03 had no members: 0; the change to March is B03's whole score.
         Assert.Equal(b03, Branch("B03", "2026-03", "composite_change"), Eps);
     }
 }

@@ -82,7 +82,7 @@ public class YearAssessmentTests(BranchMonthFixture f) : IClassFixture<BranchMon
     {
         var overall = 0.25 * (Year("score_implementation") + Year("score_targets") + Year("score_results") + Year("score_social"));
         Assert.Equal(overall, Year("overall_score"), 1e-5);
-        var grade = overall >= 90 ? "好" : overall >= 75 ? "较好" : overall >= 60 ? "一般" : "差";
+        var grade = overall >= 85 ? "好" : overall >= 72 ? "较好" : overall >= 58 ? "一般" : "差";
         Assert.Equal(grade, f.Warehouse.Connection.Scalar<string>("select grade_year from marts.college_year where college_id = 'C01' and year = '2026'"));
         Assert.Equal(1, Year("rank_among_colleges"));
         // The school is the one college here: the same dimension scores.

@@ -25,7 +25,10 @@ public sealed record AcademicBreak(int MonthOfYear, string BreakName, string? No
 /// is below (the figure under the line breaches) or at_least (the figure at or over it breaches); <paramref name="MinConcerned"/>,
 /// where set, also asks for that many meetings missed or members absent, so that a small branch is not flagged for one or two.
 /// </summary>
-public sealed record WarningRule(string RuleId, string Label, double Line, string Breach, int? MinConcerned, int FromMonthOfYear, IReadOnlyList<string> Categories, string Topic, string? Reasoning);
+public sealed record WarningRule(string RuleId, string Label, double? Line, string Breach, int? MinConcerned, int FromMonthOfYear, IReadOnlyList<string> Categories, string Topic, string? Reasoning);
+
+/// <summary>A branch category (教工, 学生, 机关, 离退休) and whether its members owe 七一/八一 pledges.</summary>
+public sealed record BranchCategory(string Category, bool OwesPledges, string? Note);
 
 /// <summary>The 整改措施 for a warning topic, and the days the branch has to carry it out.</summary>
 public sealed record RemediationMeasure(string Topic, string Measure, int Days);
@@ -41,14 +44,15 @@ public sealed record Catalogue(
     IReadOnlyList<ScoringParameter> Scoring,
     IReadOnlyList<AcademicBreak> AcademicCalendar,
     IReadOnlyList<WarningRule> WarningRules,
-    IReadOnlyList<RemediationMeasure> Measures)
+    IReadOnlyList<RemediationMeasure> Measures,
+    IReadOnlyList<BranchCategory> Categories)
 {
     public static readonly string[] Breaches = ["below", "at_least"];
 
     public static readonly string[] ScoringNames =
     [
-        "weight_participation", "weight_org_life_compliance", "weight_pledge_completion", "weight_influence_index",
-        "weight_activity_coverage", "grade_good_min", "grade_fairly_good_min", "grade_fair_min",
+        "weight_participation", "weight_attendance", "weight_org_life_compliance", "weight_pledge_progress", "weight_influence_index",
+        "weight_activity_coverage", "pledge_expected_by_december", "activity_coverage_target", "grade_good_min", "grade_fairly_good_min", "grade_fair_min",
         "year_weight_implementation", "year_weight_targets", "year_weight_results", "year_weight_social", "year_timely_days",
         "year_target_reach_per_member", "year_target_publicity_per_branch", "year_target_reads_per_member",
         "year_target_partners_per_branch", "year_target_local_cooperation_per_branch",
@@ -98,7 +102,10 @@ public sealed record Catalogue(
         var unmeasured = warningRules.Select(w => w.Topic).Except(measures.Select(m => m.Topic)).ToList();
         if (unmeasured.Count > 0)
             throw new InvalidOperationException($"remediation_measures.csv has no measure for the warning topic(s) {string.Join(", ", unmeasured)} of warning_rules.csv.");
-        return new Catalogue(types, items, rules, scoring, calendar, warningRules, measures);
+        var categories = Rows(folder, "branch_categories.csv", ["category", "owes_pledges", "note"])
+            .Select((r, i) => r[1] is "yes" or "no" ? new BranchCategory(r[0], r[1] == "yes", r[2].Length > 0 ? r[2] : null)
+                : throw new InvalidOperationException($"branch_categories.csv line {i + 2}: owes_pledges '{r[1]}' must be yes or no.")).ToList();
+        return new Catalogue(types, items, rules, scoring, calendar, warningRules, measures, categories);
     }
 
     /// <summary>Replaces the warehouse's copy of the catalogues, all at once.</summary>
@@ -111,6 +118,8 @@ public sealed record Catalogue(
         connection.Execute("delete from core.academic_calendar");
         connection.Execute("delete from core.warning_rules");
         connection.Execute("delete from core.remediation_measures");
+        connection.Execute("delete from core.branch_categories");
+        foreach (var c in Categories) connection.Execute("insert into core.branch_categories values (?, ?, ?)", c.Category, c.OwesPledges, c.Note);
         foreach (var b in AcademicCalendar) connection.Execute("insert into core.academic_calendar values (?, ?, ?)", b.MonthOfYear, b.BreakName, b.Note);
         foreach (var w in WarningRules)
             connection.Execute("insert into core.warning_rules values (?, ?, ?, ?, ?, ?, ?, ?, ?)", w.RuleId, w.Label, w.Line, w.Breach, w.MinConcerned, w.FromMonthOfYear, w.Categories.ToList(), w.Topic, w.Reasoning);
@@ -161,8 +170,9 @@ public sealed record Catalogue(
     private static WarningRule ParseWarningRule(List<string> r, int line)
     {
         string Where() => $"warning_rules.csv line {line}";
-        if (!double.TryParse(r[2], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
-            throw new InvalidOperationException($"{Where()}: line '{r[2]}' is not a number.");
+        double? value = r[2].Length == 0 ? null
+            : double.TryParse(r[2], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v
+            : throw new InvalidOperationException($"{Where()}: line '{r[2]}' is not a number (or empty: the grade band 一般's lower bound).");
         if (!Breaches.Contains(r[3])) throw new InvalidOperationException($"{Where()}: breach '{r[3]}' is not one of {string.Join(", ", Breaches)}.");
         int? minConcerned = r[4].Length == 0 ? null : int.TryParse(r[4], out var mc) && mc >= 1 ? mc
             : throw new InvalidOperationException($"{Where()}: min_concerned '{r[4]}' must be empty or a whole number ≥ 1.");

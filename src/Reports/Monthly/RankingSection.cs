@@ -1,7 +1,6 @@
 using Analytics.Reports.Writing;
 using Analytics.Reports.Charts;
 using Analytics.Reports.Document;
-using SkiaSharp;
 using F = Analytics.Reports.Writing.Format;
 
 namespace Analytics.Reports.Monthly;

@@ -1,4 +1,3 @@
-using Analytics.Reports.Writing;
 namespace Analytics.Reports.Site;
 
 /// <summary>The website's one stylesheet: readable on a phone and a desktop, no web fonts, contrast at least 4.5:1.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Analytics.Warehouse;
-using Analytics.Reports.Monthly;
 using Analytics.Reports.Writing;
 using DuckDB.NET.Data;
 using F = Analytics.Reports.Writing.Format;

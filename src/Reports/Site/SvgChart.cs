@@ -1,4 +1,3 @@
-using Analytics.Reports.Writing;
 using System.Globalization;
 using System.Net;
 using System.Text;

@@ -1,6 +1,4 @@
-using Analytics.Reports.Charts;
 using Analytics.Reports.Document;
-using SkiaSharp;
 using F = Analytics.Reports.Writing.Format;
 
 namespace Analytics.Reports.Writing;

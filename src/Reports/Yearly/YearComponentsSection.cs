@@ -1,7 +1,4 @@
-using System.Globalization;
-using Analytics.Reports.Charts;
 using Analytics.Reports.Document;
-using Analytics.Reports.Monthly;
 using Analytics.Reports.Writing;
 using F = Analytics.Reports.Writing.Format;
 

@@ -1,4 +1,3 @@
-using Analytics.Reports.Charts;
 using Analytics.Reports.Document;
 using Analytics.Reports.Monthly;
 using Analytics.Reports.Writing;

@@ -47,6 +47,8 @@ public static class DemoCommand
         output.WriteLine();
         FlagCommand.Run(settings, clock, output, dataset.GroundTruthPath);
         output.WriteLine();
+        GradeConfusion(settings, clock, output, Analytics.Flags.GroundTruth.Load(dataset.GroundTruthPath), u);
+        output.WriteLine();
         WriteReports(settings, clock, output, u);
         output.WriteLine();
         SiteCommand.Run(settings, clock, output, Month.Of(u.Months().Last()), Path.Combine(settings.DataDir, "site"));
@@ -73,6 +75,25 @@ public static class DemoCommand
             var reports = ReportCommand.RunYear(settings, clock, TextWriter.Null, year, null, quiet: true);
             output.WriteLine($"  {year}: {Path.GetFullPath(reports[0].Path)} and {reports.Count - 1} college reports ({reports.Sum(r => r.Pages)} pages)");
         }
+    }
+
+    /// <summary>
+    /// How the monthly grades of the final year (March on) split the branches the generator made lag from the rest:
+    /// a grade a party committee can believe rates healthy branches 较好/好 and lagging ones 一般/差.
+    /// </summary>
+    private static void GradeConfusion(AnalyticsSettings settings, TimeProvider clock, TextWriter output, Analytics.Flags.GroundTruth truth, DemoUniversity u)
+    {
+        var from = $"{u.LastDay.Year}-03";
+        using var connection = new Stages.Pipeline(settings, clock).OpenWarehouse();
+        var rows = connection.Query($"select branch_id, month_id, grade from marts.branch_month where n_active_members > 0 and month_id >= '{from}'",
+            r => (Lags: truth.Lags(r.GetString(0), r.GetString(1)), Grade: r.GetString(2)));
+        var table = new Cli.TextTable("branch-months from " + from, "好", "较好", "一般", "差", "graded 一般/差");
+        foreach (var group in rows.GroupBy(r => r.Lags).OrderBy(g => g.Key))
+            table.Add(group.Key ? "planted laggards" : "the other branches", group.Count(r => r.Grade == "好"), group.Count(r => r.Grade == "较好"),
+                group.Count(r => r.Grade == "一般"), group.Count(r => r.Grade == "差"),
+                (group.Count(r => r.Grade is "一般" or "差") / (double)group.Count()).ToString("P1", System.Globalization.CultureInfo.InvariantCulture));
+        output.WriteLine("Monthly grades against the ground truth:");
+        output.Write(table);
     }
 
     /// <summary>Runs each example query of queries/examples against the snapshot, as an evaluator would.</summary>
