@@ -78,11 +78,13 @@ public sealed class Flagger(DuckDBConnection warehouse, string queriesDir, strin
                     comparisons.Add(heldOut.Value.Comparison);
                 }
             }
+            Phase("judging on a held-out year");
             var trained = chosen is { } t ? LaggingModel.Train(graded, t) : LaggingModel.Train(graded);
             path = Path.GetFullPath(Path.Combine(modelsDir, trained.Version + ".zip"));
             trained.Save(path);
             var model = LaggingModel.Load(path, trained.Version);
             (kind, version, threshold) = (Supervised, model.Version, model.Threshold);
+            Phase("training");
             scores = model.Score(rows);
             trainedYears.UnionWith(gradedYears);
             trainMonths = $"{graded.Min(r => r.MonthId)}…{graded.Max(r => r.MonthId)}";
@@ -92,7 +94,7 @@ public sealed class Flagger(DuckDBConnection warehouse, string queriesDir, strin
             (kind, version, threshold) = (Peer, PeerShortfallModel.Version, PeerShortfallModel.Line);
             scores = peerScores;
         }
-        Phase("training and scoring");
+        Phase("scoring");
 
         var flags = Combine(scores, threshold, kind, version, breaches, unusual, trainedYears);
         if (heldOut is null && gradedYears.Count > 0)
