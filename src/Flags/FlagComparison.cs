@@ -18,7 +18,8 @@ public sealed record FlagComparison(string Against, string RowsJudged, IReadOnly
     {
         var layers = new List<(string Name, Func<BranchFlag, bool> Flagged)> { (Rules, f => f.RuleFlagged) };
         if (modelJudged) layers.Add((Model, f => f.ModelFlagged));
-        layers.Add((Combined, f => modelJudged ? f.RuleFlagged || f.ModelFlagged : f.RuleFlagged));
+        // The combined flag as stored: in a month the model learned from, the rules' alone.
+        layers.Add((Combined, f => f.IsFlagged));
         var judged = layers.Select(l =>
         {
             var (precision, recall) = LaggingModel.PrecisionRecall(rows.Select(r => (l.Flagged(r), truth(r))));

@@ -149,15 +149,20 @@ public sealed class Flagger(DuckDBConnection warehouse, string queriesDir, strin
             {
                 var f = s.Features;
                 var broken = breaches.TryGetValue((f.BranchId, f.MonthId), out var b) ? b : [];
-                var modelReasons = FlagReasons.From(f, s.Contributions.Where(c => unusual[f].Contains(FlagReasons.Topic(c.Feature))));
                 var topHalf = f.Peers >= 4 && f.RankAmongPeers > 0 && f.RankAmongPeers <= f.Peers / 2;
-                (bool Flagged, List<FlagReason> Reasons) model = f.IsBreakMonth ? (carried.Flagged && !topHalf, carried.Reasons) : (s.Probability >= threshold && modelReasons.Count > 0 && !topHalf, modelReasons);
+                (bool Flagged, List<FlagReason> Reasons) model;
+                if (f.IsBreakMonth) model = (carried.Flagged && !topHalf, carried.Reasons);
+                else
+                {
+                    var reasons = FlagReasons.From(f, s.Contributions.Where(c => unusual[f].Contains(FlagReasons.Topic(c.Feature))));
+                    model = (s.Probability >= threshold && reasons.Count > 0 && !topHalf, reasons);
+                }
                 carried = model;
                 var trained = trainedYears.Contains(f.Year);
                 var ruleReasons = broken.Select(c => new FlagReason(c.Topic, c.Sentence)).ToList();
-                var reasons = ruleReasons.Concat(model.Flagged && !trained ? model.Reasons : []).DistinctBy(r => r.Topic).Take(4).ToList();
+                var shown = ruleReasons.Concat(model.Flagged && !trained ? model.Reasons : []).DistinctBy(r => r.Topic).Take(4).ToList();
                 flags.Add(new BranchFlag(f.BranchId, f.BranchName, f.CollegeId, f.MonthId, s.Probability, threshold, version, kind,
-                    broken.Count > 0, model.Flagged, trained, f.IsBreakMonth, broken.Select(c => c.RuleId).ToList(), reasons));
+                    broken.Count > 0, model.Flagged, trained, f.IsBreakMonth, broken.Select(c => c.RuleId).ToList(), shown));
             }
         }
         return flags.OrderBy(f => f.MonthId, StringComparer.Ordinal).ThenBy(f => f.BranchId, StringComparer.Ordinal).ToList();

@@ -16,8 +16,6 @@ public sealed class GroundTruth(IReadOnlyDictionary<string, string> fromMonth)
         return new GroundTruth(branches);
     }
 
-    public bool Lags(BranchFeatures row) => Lags(row.BranchId, row.MonthId);
-
     public bool Lags(string branchId, string monthId) =>
         fromMonth.TryGetValue(branchId, out var from) && string.CompareOrdinal(monthId, from) >= 0;
 
