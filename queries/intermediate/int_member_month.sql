@@ -16,6 +16,7 @@ pledge_counts as (
         member_id,
         count(*) as n_items_pledged,
         count(*) filter (where is_completed) as n_items_completed,
+        cast(sum(due_share) as decimal(38, 12)) as n_items_due,
     from member_items
     group by all
 ),
@@ -34,6 +35,7 @@ final as (
         coalesce(catalogue_sizes.n_items, 0) as n_items_owed,
         coalesce(pledge_counts.n_items_pledged, 0) as n_items_pledged,
         coalesce(pledge_counts.n_items_completed, 0) as n_items_completed,
+        coalesce(pledge_counts.n_items_due, 0) as n_items_due,
     from members
     left join presence using (month_id, member_id)
     left join pledge_counts using (month_id, member_id)

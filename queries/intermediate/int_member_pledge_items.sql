@@ -1,6 +1,6 @@
 -- one row per member per month per catalogue item the member has pledged (that year, by the month's end), and
--- whether it is completed and reviewed by the month's end. The one definition of "pledged" and "completed" every
--- pledge figure uses. Items not pledged have no row: what a member owes is their programme's whole catalogue
+-- whether it is completed and reviewed by the month's end, and how much of it is due by then. The one definition of
+-- "pledged", "completed" and "due" every pledge figure uses. Items not pledged have no row: what a member owes is their programme's whole catalogue
 -- (staging.stg_pledge_items), so owing is counted from membership, never by listing every unpledged item.
 -- materialized: table (read by several models: computed once per build)
 -- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
@@ -8,6 +8,7 @@ with members as (select * from intermediate.int_branch_members),
 months as (select * from intermediate.int_months),
 pledges as (select * from staging.stg_pledges),
 items as (select * from staging.stg_pledge_items),
+scoring as (select * from staging.stg_scoring_parameters),
 
 final as (
     select
@@ -18,8 +19,16 @@ final as (
         items.item,
         items.item_text,
         coalesce(pledges.completed_on <= members.month_end and pledges.is_reviewed, false) as is_completed,
+        -- Due by the month's end: an item with a due month (catalogue) is wholly due from that month on; any other is
+        -- due pro rata over the programme year, from nothing in the month pledges are made (March) to all in December.
+        -- A decimal, so that sums of it are exact whatever order a parallel sum takes (an incremental build equals a full one).
+        cast(case
+            when items.due_month_of_year is not null then case when months.month >= items.due_month_of_year then 1.0 else 0.0 end
+            else greatest(0.0, least(1.0, (months.month - scoring.pledge_year_start_month) / (12.0 - scoring.pledge_year_start_month)))
+        end as decimal(38, 12)) as due_share,
     from members
     join months using (month_id)
+    cross join scoring
     -- The pledge key is (member, programme, year, item): at most one row per member, month and item.
     join pledges
         on pledges.member_id = members.member_id

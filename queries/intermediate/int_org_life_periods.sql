@@ -1,10 +1,13 @@
 -- one row per branch per organisational-life rule per period (month, quarter or year) that has ended,
--- with how many activities of the rule's type the branch held in it and whether the rule applied
+-- with how many activities of the rule's type the branch held in it and whether the rule applied. A monthly duty
+-- of a break month (寒假, 暑假: catalogues/academic_calendar.csv) does not apply: meetings may move or go online
+-- then, so a month without one is no lapse (quarterly and yearly duties still apply to the period as a whole).
 with rules as (select * from staging.stg_org_life_rules),
 branches as (select * from intermediate.int_branches),
 months as (select * from intermediate.int_months),
 members as (select * from intermediate.int_branch_members),
 types as (select * from staging.stg_activity_types),
+calendar as (select * from staging.stg_academic_calendar),
 
 periods as (
     -- A period is identified by its first and last day; it has ended once a month's end reaches its last day.
@@ -41,7 +44,8 @@ final as (
         rules.min_count,
         coalesce(held.n_held, 0) as n_held,
         coalesce(held.n_held, 0) >= rules.min_count as is_met,
-        case rules.applies_to
+        calendar.month_of_year is not null as is_break_month,
+        calendar.month_of_year is null and case rules.applies_to
             when 'all_branches' then true
             when 'branches_with_committee' then size.n_members >= 7
             when 'branches_with_party_groups' then branches.n_party_groups > 0
@@ -55,6 +59,7 @@ final as (
     left join held
         on held.branch_id = branches.branch_id and held.activity_type = rules.activity_type
         and held.period = periods.period and held.period_start = periods.period_start
+    left join calendar on periods.period = 'month' and calendar.month_of_year = month(periods.period_start)
 )
 
 select * from final

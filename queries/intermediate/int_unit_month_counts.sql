@@ -8,6 +8,7 @@ branches as (select * from intermediate.int_branches),
 months as (select * from intermediate.int_months),
 member_month as (select * from intermediate.int_member_month),
 branch_compliance as (select * from intermediate.int_branch_compliance),
+window_meetings as (select * from intermediate.int_branch_window_meetings),
 facts as (select * from intermediate.int_activity_facts),
 types as (select * from staging.stg_activity_types),
 publicity as (select * from staging.stg_publicity),
@@ -27,6 +28,8 @@ membership as (
         count(*) filter (where mm.programme is not null) as n_members_owing,
         cast(sum(mm.n_items_completed) as bigint) as n_items_completed,
         cast(sum(mm.n_items_owed) as bigint) as n_items_owed,
+        cast(sum(mm.n_items_pledged) as bigint) as n_items_pledged,
+        cast(sum(mm.n_items_due) as decimal(38, 12)) as n_items_due,
     from member_month as mm
     join rollups as r on r.unit_id = mm.branch_id
     group by all
@@ -37,6 +40,16 @@ compliance as (
     select bc.month_id, r.grain, r.rollup_id, avg(bc.org_life_compliance) as org_life_compliance
     from branch_compliance as bc
     join rollups as r on r.unit_id = bc.branch_id
+    group by all
+),
+
+-- Meetings due in the last three teaching months and held on time: counted over every branch of the unit.
+recent_meetings as (
+    select wm.month_id, r.grain, r.rollup_id,
+        cast(sum(wm.n_meetings_required) as bigint) as n_meetings_required_3m,
+        cast(sum(wm.n_meetings_met) as bigint) as n_meetings_met_3m,
+    from window_meetings as wm
+    join rollups as r on r.unit_id = wm.branch_id
     group by all
 ),
 
@@ -108,10 +121,14 @@ final as (
         coalesce(a.n_org_life_records, 0) as n_org_life_records,
         coalesce(a.n_org_life_present, 0) as n_org_life_present,
         c.org_life_compliance,
+        coalesce(rm.n_meetings_required_3m, 0) as n_meetings_required_3m,
+        coalesce(rm.n_meetings_met_3m, 0) as n_meetings_met_3m,
         coalesce(m.n_members_pledged, 0) as n_members_pledged,
         coalesce(m.n_members_owing, 0) as n_members_owing,
         coalesce(m.n_items_completed, 0) as n_items_completed,
         coalesce(m.n_items_owed, 0) as n_items_owed,
+        coalesce(m.n_items_pledged, 0) as n_items_pledged,
+        coalesce(m.n_items_due, 0) as n_items_due,
         coalesce(y.n_brand_types_held, 0) as n_brand_types_held,
         coalesce(a.n_activities, 0) as n_activities,
         coalesce(a.reach, 0) as reach,
@@ -122,6 +139,7 @@ final as (
     left join branches on um.grain = 'branch' and branches.branch_id = um.rollup_id
     left join membership as m using (month_id, grain, rollup_id)
     left join compliance as c using (month_id, grain, rollup_id)
+    left join recent_meetings as rm using (month_id, grain, rollup_id)
     left join activity_month as a using (month_id, grain, rollup_id)
     left join year_to_date as y using (month_id, grain, rollup_id)
     left join partners as p using (month_id, grain, rollup_id)

@@ -15,7 +15,9 @@ unit_month as (
         n_org_life_present / nullif(n_org_life_records, 0) as attendance_rate,
         -- Of the members who owe a pledge (机关 and 离退休 branches owe none: catalogues/branch_categories.csv).
         n_members_pledged / nullif(n_members_owing, 0) as pledge_coverage,
-        n_items_completed / nullif(n_items_owed, 0) as pledge_completion,
+        -- Of the items the members pledged: how many are done (and reviewed); coverage says who pledged at all.
+        n_items_completed / nullif(n_items_pledged, 0) as pledge_completion,
+        n_meetings_met_3m / nullif(n_meetings_required_3m, 0) as org_life_compliance_3m,
         n_brand_types_held / (select count(*) from type_catalogue where is_brand_type) as activity_coverage,
     from counts
 ),
@@ -33,14 +35,21 @@ influence as (
 ),
 
 -- Components judged against the calendar (each 0-1, empty where it does not apply: a component that does not apply
--- is left out and its weight spread over the others). Pledges are made from March and due by December: progress is
--- completion over what is expected by this month (pledge_expected_by_december of the items owed, pro rata from March),
--- capped at 1, and nothing is due before April. Brand activity coverage likewise against its yearly target, pro rata.
+-- is left out and its weight spread over the others). Pledges are made from pledge_year_start_month (March) and judged
+-- from the month after: coverage as it stands, and progress as the items completed over those due by this month
+-- (n_items_due: each item's due month, else pro rata to December) times pledge_expected_by_december, capped at 1.
+-- 三会一课 over the last three teaching months, so that a branch that stops meeting drops within the quarter rather
+-- than as slowly as a year-to-date share moves. Brand activity coverage against its yearly target, pro rata.
 components as (
     select
         influence.*,
-        case when month(month_start) >= 4 and n_items_owed > 0 then least(1.0,
-            (n_items_completed / n_items_owed) / (scoring.pledge_expected_by_december * (month(month_start) - 3) / 9.0)) end as pledge_progress,
+        month(month_start) > scoring.pledge_year_start_month and n_members_owing > 0 as is_pledge_judged,
+        case when is_pledge_judged then pledge_coverage end as pledge_coverage_judged,
+        case
+            when not is_pledge_judged then null
+            when n_items_pledged = 0 then 0.0
+            when n_items_due > 0 then least(1.0, n_items_completed / (scoring.pledge_expected_by_december * n_items_due))
+        end as pledge_progress,
         least(1.0, activity_coverage / (scoring.activity_coverage_target * month(month_start) / 12.0)) as activity_progress,
         coalesce(breaks.is_break, false) as is_break_month,
     from influence
@@ -56,7 +65,8 @@ scored as (
         round(100 * (
             coalesce(scoring.weight_participation * participation_rate, 0)
             + coalesce(scoring.weight_attendance * attendance_rate, 0)
-            + coalesce(scoring.weight_org_life_compliance * org_life_compliance, 0)
+            + coalesce(scoring.weight_org_life_compliance * org_life_compliance_3m, 0)
+            + coalesce(scoring.weight_pledge_coverage * pledge_coverage_judged, 0)
             + coalesce(scoring.weight_pledge_progress * pledge_progress, 0)
             + coalesce(scoring.weight_activity_coverage * activity_progress, 0)
             -- The school has no peers to rank against: its influence weight is spread over the other components.
@@ -64,7 +74,8 @@ scored as (
         ) / nullif(
             case when participation_rate is null then 0 else scoring.weight_participation end
             + case when attendance_rate is null then 0 else scoring.weight_attendance end
-            + case when org_life_compliance is null then 0 else scoring.weight_org_life_compliance end
+            + case when org_life_compliance_3m is null then 0 else scoring.weight_org_life_compliance end
+            + case when pledge_coverage_judged is null then 0 else scoring.weight_pledge_coverage end
             + case when pledge_progress is null then 0 else scoring.weight_pledge_progress end
             + case when activity_progress is null then 0 else scoring.weight_activity_coverage end
             + case when grain = 'school' or influence_index is null then 0 else scoring.weight_influence_index end, 0), 6) as month_score,
@@ -83,7 +94,7 @@ carried as (
 
 final as (
     select
-        * exclude (grade_good_min, grade_fairly_good_min, grade_fair_min, month_score),
+        * exclude (grade_good_min, grade_fairly_good_min, grade_fair_min, month_score, is_pledge_judged, pledge_coverage_judged),
         case
             when composite_score >= grade_good_min then '好'
             when composite_score >= grade_fairly_good_min then '较好'
@@ -91,7 +102,8 @@ final as (
             else '差'
         end as grade,
         case when grain <> 'school' then
-            rank() over (partition by grain, category, month_id order by composite_score desc)
+            -- On the score as printed (one decimal): two branches shown with the same score share a rank.
+            rank() over (partition by grain, category, month_id order by round(composite_score, 1) desc)
         end as rank_among_peers,
         case when grain <> 'school' then
             count(*) over (partition by grain, category, month_id)

@@ -1,7 +1,9 @@
 -- one row per college and for the school per year: the year-end brand assessment on the plan's four dimensions
 -- (组织实施, 目标任务, 实际成效, 社会效应), each 0-100 as the mean of its components (each 0-1), the weighted
 -- overall score, its grade and the college's rank. Year-to-date figures are read at the year's last month in the
--- data, so a year still under way is assessed to date; count targets are prorated to its months.
+-- data, so a year still under way is assessed to date; count targets are prorated to its months. Every figure is
+-- computed from the counts of the unit's branches and its own activities, as the monthly ones are, so the school's
+-- figures are comparable with a college's.
 with scored as (select * from intermediate.int_unit_month_scored),
 rollups as (select * from intermediate.int_unit_rollups),
 facts as (select * from intermediate.int_activity_facts),
@@ -14,6 +16,17 @@ unit_months as (
     select *, left(month_id, 4) as year from scored where grain in ('college', 'school')
 ),
 
+-- Partners as ties: each distinct partner of each unit (a branch, or the college itself) in the year, so that a
+-- partner working with two branches counts for both, at the college and at the school alike.
+partner_ties as (
+    select r.grain, r.rollup_id as unit_id, strftime(f.held_on, '%Y') as year,
+        count(distinct (f.unit_id, trim(f.partner))) as n_partners_year,
+    from facts as f
+    join rollups as r on r.unit_id = f.unit_id and r.grain in ('college', 'school')
+    where nullif(trim(f.partner), '') is not null
+    group by all
+),
+
 year_end as (
     select year, max(month_id) as last_month_id, count(distinct month_id) as n_months
     from unit_months
@@ -23,21 +36,23 @@ year_end as (
 unit_year as (
     select
         grain, unit_id, year,
-        avg(org_life_compliance) as org_life_compliance_year,
         cast(sum(n_org_life_present) as bigint) as n_org_life_present_year,
         cast(sum(n_org_life_records) as bigint) as n_org_life_records_year,
-        avg(participation_rate) as participation_rate_year,
+        -- Member-months of the teaching months: a break, when few meet, neither helps nor drags the year.
+        cast(sum(n_members_present) filter (where not is_break_month) as bigint) as n_members_present_year,
+        cast(sum(n_active_members) filter (where not is_break_month) as bigint) as n_member_months_year,
         avg(n_active_members) as avg_active_members,
         cast(sum(n_activities) as bigint) as n_activities_year,
         cast(sum(reach) as bigint) as reach_year,
         cast(sum(n_publicity_items) as bigint) as n_publicity_items_year,
         cast(sum(n_publicity_reads) as bigint) as n_publicity_reads_year,
         -- year-to-date figures, as they stand at the year's last month
+        arg_max(org_life_compliance, month_id) as org_life_compliance_year,
         arg_max(pledge_coverage, month_id) as pledge_coverage_year,
         arg_max(pledge_completion, month_id) as pledge_completion_year,
         arg_max(activity_coverage, month_id) as activity_coverage_year,
-        arg_max(n_partners, month_id) as n_partners_year,
         arg_max(n_active_members, month_id) as n_active_members_year,
+        arg_max(n_members_owing, month_id) > 0 as owes_pledges,
     from unit_months
     group by all
 ),
@@ -106,6 +121,8 @@ components as (
         c.ledger_completeness,
         t.ledger_timeliness,
         uy.n_org_life_present_year / nullif(uy.n_org_life_records_year, 0) as attendance_rate_year,
+        uy.n_members_present_year / nullif(uy.n_member_months_year, 0) as participation_rate_year,
+        coalesce(pt.n_partners_year, 0) as n_partners_year,
         coalesce(o.n_outcome_items_pledged, 0) as n_outcome_items_pledged,
         coalesce(o.n_outcome_items_completed, 0) as n_outcome_items_completed,
         o.n_outcome_items_completed / nullif(o.n_outcome_items_pledged, 0) as outcome_completion,
@@ -117,7 +134,7 @@ components as (
         least(1, uy.reach_year / nullif(uy.avg_active_members, 0) / (s.year_target_reach_per_member * ye.n_months / 12)) as reach_score,
         least(1, uy.n_publicity_items_year / nullif(c.n_branches, 0) / (s.year_target_publicity_per_branch * ye.n_months / 12)) as publicity_score,
         least(1, uy.n_publicity_reads_year / nullif(uy.avg_active_members, 0) / (s.year_target_reads_per_member * ye.n_months / 12)) as reads_score,
-        least(1, uy.n_partners_year / nullif(c.n_branches, 0) / (s.year_target_partners_per_branch * ye.n_months / 12)) as partners_score,
+        least(1, coalesce(pt.n_partners_year, 0) / nullif(c.n_branches, 0) / (s.year_target_partners_per_branch * ye.n_months / 12)) as partners_score,
         least(1, coalesce(lc.n_local_cooperation, 0) / nullif(c.n_branches, 0) / (s.year_target_local_cooperation_per_branch * ye.n_months / 12)) as local_cooperation_score,
         s.year_weight_implementation, s.year_weight_targets, s.year_weight_results, s.year_weight_social,
         s.grade_good_min, s.grade_fairly_good_min, s.grade_fair_min,
@@ -128,18 +145,22 @@ components as (
     left join timeliness as t using (grain, unit_id, year)
     left join outcomes as o using (grain, unit_id, year)
     left join local_cooperation as lc using (grain, unit_id, year)
+    left join partner_ties as pt using (grain, unit_id, year)
 ),
 
 dimensions as (
     select
         *,
         -- A component without data (no branch with members, no activity) counts as 0, never as missing; only
-        -- timeliness may be unjudged (see above).
+        -- timeliness may be unjudged (see above), and pledges do not apply to a unit none of whose members owes one
+        -- (机关党委: catalogues/branch_categories.csv), so its dimensions are the mean of the other components.
         round(100 * (coalesce(org_life_compliance_year, 0) + coalesce(attendance_rate_year, 0)
             + coalesce(ledger_completeness, 0) + coalesce(ledger_timeliness, 0))
             / case when ledger_timeliness is null then 3 else 4 end, 6) as score_implementation,
-        round(100 * (coalesce(pledge_coverage_year, 0) + coalesce(pledge_completion_year, 0) + coalesce(activity_coverage_year, 0)) / 3, 6) as score_targets,
-        round(100 * (coalesce(participation_rate_year, 0) + coalesce(outcome_completion, 0)) / 2, 6) as score_results,
+        round(100 * (case when owes_pledges then coalesce(pledge_coverage_year, 0) + coalesce(pledge_completion_year, 0) else 0 end
+            + coalesce(activity_coverage_year, 0)) / case when owes_pledges then 3 else 1 end, 6) as score_targets,
+        round(100 * (coalesce(participation_rate_year, 0) + case when owes_pledges then coalesce(outcome_completion, 0) else 0 end)
+            / case when owes_pledges then 2 else 1 end, 6) as score_results,
         round(100 * (coalesce(reach_score, 0) + coalesce(publicity_score, 0) + coalesce(reads_score, 0)
             + coalesce(partners_score, 0) + coalesce(local_cooperation_score, 0)) / 5, 6) as score_social,
     from components
@@ -155,7 +176,8 @@ final as (
             when overall_score >= grade_fair_min then '一般'
             else '差'
         end as grade_year,
-        case when grain = 'college' then rank() over (partition by grain, year order by overall_score desc) end as rank_among_colleges,
+        -- Ranked on the score as printed (one decimal): two colleges shown with 83.7 share a rank.
+        case when grain = 'college' then rank() over (partition by grain, year order by round(overall_score, 1) desc) end as rank_among_colleges,
     from (
         select *,
             year_weight_implementation * score_implementation + year_weight_targets * score_targets

@@ -1,7 +1,6 @@
 -- one row per branch per organisational-life rule per ended period: required, held, met, and the activities that met it
 with periods as (select * from intermediate.int_org_life_periods),
 types as (select * from staging.stg_activity_types),
-windows as (select distinct month_id, is_break from intermediate.int_teaching_windows),
 
 held as (
     select p.branch_id, p.rule_id, p.period_start, list(t.activity_id order by t.held_on, t.activity_id) as activity_ids
@@ -23,8 +22,7 @@ select
     p.n_held,
     p.is_met,
     p.is_applicable,
-    coalesce(w.is_break, false) as is_break_month,
+    p.is_break_month,
     coalesce(held.activity_ids, []) as activity_ids,
 from periods as p
 left join held using (branch_id, rule_id, period_start)
-left join windows as w on w.month_id = strftime(p.period_end, '%Y-%m')

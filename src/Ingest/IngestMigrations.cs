@@ -211,5 +211,9 @@ public static class IngestMigrations
                 note varchar
             );
             """),
+        new(10, "a pledge item's due month and a warning rule that caps the grade, as catalogue data", """
+            alter table core.pledge_item_catalogue add column due_month_of_year integer;
+            alter table core.warning_rules add column caps_grade boolean default false;
+            """),
     ];
 }

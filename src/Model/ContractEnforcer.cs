@@ -17,7 +17,8 @@ public sealed class ContractEnforcer(DuckDBConnection connection, MartContracts 
     public void Enforce(IReadOnlyList<ModelDefinition> models)
     {
         var marts = models.Where(m => m.Schema == ModelLayers.Marts).ToList();
-        var catalogue = new List<(string Metric, string Grain, string Column, string Model, string? Unit, string Definition)>();
+        CheckLabels();
+        var catalogue = new List<(string Metric, string Label, string Grain, string Column, string Model, string? Unit, string Definition)>();
         foreach (var mart in marts)
         {
             if (!contracts.Models.TryGetValue(mart.Name, out var contract))
@@ -49,7 +50,7 @@ public sealed class ContractEnforcer(DuckDBConnection connection, MartContracts 
                 var c = contracts.Columns[column];
                 var text = c.Unit is null ? c.Description : $"{c.Description} [{c.Unit}]";
                 connection.Execute($"comment on column {mart.FullName}.{SqlExtensions.Identifier(column)} is {SqlExtensions.Literal(text)}");
-                if (c.Metric is not null) catalogue.Add((c.Metric, contract.Grain, column, mart.FullName, c.Unit, c.Description));
+                if (c.Metric is not null) catalogue.Add((c.Metric, c.Label!, contract.Grain, column, mart.FullName, c.Unit, c.Description));
             }
         }
         WriteCatalogue(catalogue);
@@ -105,16 +106,31 @@ public sealed class ContractEnforcer(DuckDBConnection connection, MartContracts 
             throw Broken(mart, $"'{rule}' fails for {total} row(s), e.g. {string.Join("; ", rows.Select(r => "(" + r + ")"))}");
     }
 
-    private void WriteCatalogue(List<(string Metric, string Grain, string Column, string Model, string? Unit, string Definition)> rows)
+    /// <summary>
+    /// One name per meaning: every metric has a Chinese label, and no two metrics share one (a reader who sees
+    /// 承诺完成率 in two places reads the same figure).
+    /// </summary>
+    private void CheckLabels()
+    {
+        var unlabelled = contracts.Columns.Where(c => c.Value.Metric is not null && string.IsNullOrWhiteSpace(c.Value.Label)).Select(c => c.Key).ToList();
+        if (unlabelled.Count > 0)
+            throw new InvalidOperationException($"{MartContracts.FileName}: metric columns without a Chinese label: {string.Join(", ", unlabelled)}");
+        var shared = contracts.Columns.Where(c => c.Value.Metric is not null).GroupBy(c => c.Value.Label!.Trim())
+            .Where(g => g.Select(c => c.Value.Metric).Distinct().Count() > 1).Select(g => $"{g.Key} ({string.Join(", ", g.Select(c => c.Key))})").ToList();
+        if (shared.Count > 0)
+            throw new InvalidOperationException($"{MartContracts.FileName}: one label names different metrics: {string.Join("; ", shared)}");
+    }
+
+    private void WriteCatalogue(List<(string Metric, string Label, string Grain, string Column, string Model, string? Unit, string Definition)> rows)
     {
         connection.Execute($"""
             create or replace table marts.{MetricCatalogue} (
-                metric varchar not null, grain varchar not null, column_name varchar not null,
+                metric varchar not null, label_zh varchar not null, grain varchar not null, column_name varchar not null,
                 model varchar not null, unit varchar, definition varchar not null)
             """);
         foreach (var row in rows.OrderBy(r => r.Model, StringComparer.Ordinal).ThenBy(r => r.Column, StringComparer.Ordinal))
-            connection.Execute($"insert into marts.{MetricCatalogue} values (?, ?, ?, ?, ?, ?)", row.Metric, row.Grain, row.Column, row.Model, row.Unit, row.Definition);
-        connection.Execute($"comment on table marts.{MetricCatalogue} is 'one row per metric per mart: what it means, its unit and the column that holds it'");
+            connection.Execute($"insert into marts.{MetricCatalogue} values (?, ?, ?, ?, ?, ?, ?)", row.Metric, row.Label, row.Grain, row.Column, row.Model, row.Unit, row.Definition);
+        connection.Execute($"comment on table marts.{MetricCatalogue} is 'one row per metric per mart: its name, the Chinese label readers see, what it means, its unit and the column that holds it'");
     }
 
     private static InvalidOperationException Broken(ModelDefinition mart, string what) =>

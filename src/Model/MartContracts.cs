@@ -3,8 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace Analytics.Model;
 
-/// <summary>What a mart column means: its description (also its column comment), and for a metric its unit and range.</summary>
-public sealed record ColumnContract(string Description, string? Metric = null, string? Unit = null, double?[]? Range = null);
+/// <summary>
+/// What a mart column means: its description (also its column comment), and for a metric its name, the Chinese label
+/// a reader sees it under (one label per metric, everywhere), its unit and range.
+/// </summary>
+public sealed record ColumnContract(string Description, string? Metric = null, string? Label = null, string? Unit = null, double?[]? Range = null);
 
 /// <summary>A query that returns the rows breaking a rule the data must keep.</summary>
 public sealed record CheckContract(string Name, string Sql);

@@ -21,9 +21,10 @@ var seed = new Option<int>("--seed") { Description = "Seed of the demo generator
 var asOf = new Option<string?>("--as-of") { Description = "Export day of the demo ledgers, yyyy-MM-dd (default: today in Asia/Shanghai); data runs to the end of the month before" };
 var force = new Option<bool>("--force") { Description = "Replace a data folder the demo did not make" };
 var firstYear = new Option<bool>("--first-year") { Description = "A university in its first year: this year's ledgers only, 述职评议 grades only of the year before" };
-var demo = new Command("demo", "Generate realistic ledgers for the whole university and run the pipeline over them") { seed, asOf, force, firstYear };
+var skipReports = new Option<bool>("--skip-reports") { Description = "Stop after the flags and alerts: no PDFs, no website column" };
+var demo = new Command("demo", "Generate realistic ledgers for the whole university and run the pipeline over them") { seed, asOf, force, firstYear, skipReports };
 Handle(demo, (p, s) => DemoCommand.Run(s, clock, Console.Out,
-    p.GetValue(seed), ParseDay(p.GetValue(asOf)), p.GetValue(force), p.GetValue(firstYear)));
+    p.GetValue(seed), ParseDay(p.GetValue(asOf)), p.GetValue(force), p.GetValue(firstYear), p.GetValue(skipReports)));
 root.Subcommands.Add(demo);
 
 var ingest = new Command("ingest", "Load every ledger waiting in the inbox into the warehouse");

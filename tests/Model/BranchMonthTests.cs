@@ -147,26 +147,28 @@ public class BranchMonthTests(BranchMonthFixture f) : IClassFixture<BranchMonthF
     // B01 (4 members: no committee; 1 party group). January: a new year; monthly rules only (Q1 and the year have not ended):
     // 党小组会 0/1, 主题党日 1/1 → mean 0.5.
     [InlineData("B01", "2026-01", 0.5)]
-    // February: 党小组会 0/2, 主题党日 1/2 → 0.25.
-    [InlineData("B01", "2026-02", 0.25)]
-    // March: Q1 has ended. 支部党员大会 1/1 (A4), 党小组会 0/3, 主题党日 2/3 (A1, A4), 党课 0/1 → (1 + 0 + 2/3 + 0) / 4.
-    [InlineData("B01", "2026-03", (1 + 0 + 2.0 / 3 + 0) / 4)]
+    // February is 寒假 (catalogues/academic_calendar.csv): its monthly duties do not apply, so it stays at January's 0.5.
+    [InlineData("B01", "2026-02", 0.5)]
+    // March: Q1 has ended. 支部党员大会 1/1 (A4), 党小组会 0/2 and 主题党日 2/2 (A1, A4) of January and March, 党课 0/1
+    // → (1 + 0 + 1 + 0) / 4.
+    [InlineData("B01", "2026-03", 0.5)]
     // B02 (no party groups, < 7 members) March: 支部党员大会 0/1, 主题党日 0/3, 党课 0/1 → 0.
     [InlineData("B02", "2026-03", 0.0)]
     public void OrgLifeCompliance_MeanOverRulesOfTheEndedPeriodsMet(string branch, string month, double expected) =>
         Assert.Equal(expected, f.Metric(branch, month, "org_life_compliance")!.Value, Eps);
 
     [Theory]
-    // B01 January: M1 pledged on 5 Jan (M2 only on 1 Mar) → 1/4 covered; nothing completed and reviewed (T2 is 待审核) → 0/28.
+    // Completion is of the items pledged. B01 January: M1 pledged T1 and T2 on 5 Jan (M2 only on 1 Mar) → 1/4 covered;
+    // nothing completed and reviewed (T2 is 待审核) → 0 of 2.
     [InlineData("B01", "2026-01", 0.25, 0.0)]
-    // B01 February: T1 completed 10 Feb and 已审核 → 1 of 4 × 7 items.
-    [InlineData("B01", "2026-02", 0.25, 1.0 / 28)]
-    // B01 March: M2 pledged on 1 Mar → 2/4; still 1/28.
-    [InlineData("B01", "2026-03", 0.5, 1.0 / 28)]
-    // B02 January: S2 of S1, S2, S3 → 1/3; 0 of 21.
+    // B01 February: T1 completed 10 Feb and 已审核 → 1 of 2.
+    [InlineData("B01", "2026-02", 0.25, 1.0 / 2)]
+    // B01 March: M2 pledged T3 on 1 Mar → 2/4 covered; 1 of 3 items.
+    [InlineData("B01", "2026-03", 0.5, 1.0 / 3)]
+    // B02 January: S2 of S1, S2, S3 → 1/3; S2's one item not done → 0 of 1.
     [InlineData("B02", "2026-01", 1.0 / 3, 0.0)]
-    // B02 March: S2 alone; S1 completed 2 Mar and 已审核 → 1 of 1 × 7.
-    [InlineData("B02", "2026-03", 1.0, 1.0 / 7)]
+    // B02 March: S2 alone; S1 completed 2 Mar and 已审核 → 1 of 1.
+    [InlineData("B02", "2026-03", 1.0, 1.0)]
     public void Pledges_CoverageAndCompletionOfTheActiveMembers(string branch, string month, double coverage, double completion)
     {
         Assert.Equal(coverage, f.Metric(branch, month, "pledge_coverage")!.Value, Eps);

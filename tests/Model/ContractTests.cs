@@ -9,8 +9,8 @@ public class ContractTests
         new Dictionary<string, ColumnContract>
         {
             ["unit_id"] = new("the unit"),
-            ["n"] = new("activities", Metric: "activities", Unit: "activities", Range: [0, null]),
-            ["share"] = new("a share", Metric: "share", Unit: "share 0-1", Range: [0, 1]),
+            ["n"] = new("activities", Metric: "activities", Label: "活动次数", Unit: "activities", Range: [0, null]),
+            ["share"] = new("a share", Metric: "share", Label: "占比", Unit: "share 0-1", Range: [0, 1]),
         },
         new Dictionary<string, ModelContract>
         {
@@ -31,8 +31,37 @@ public class ContractTests
         Assert.Equal(["the unit", "activities [activities]", "a share [share 0-1]"],
             w.Strings("select comment from duckdb_columns() where schema_name = 'marts' and table_name = 'units' order by column_index"));
         Assert.Equal("one row per unit", w.Strings("select comment from duckdb_tables() where schema_name = 'marts' and table_name = 'units'").Single());
-        Assert.Equal(["activities|marts.units|n", "share|marts.units|share"],
-            w.Strings("select metric || '|' || model || '|' || column_name from marts.metric_catalogue order by 1"));
+        Assert.Equal(["activities|活动次数|marts.units|n", "share|占比|marts.units|share"],
+            w.Strings("select metric || '|' || label_zh || '|' || model || '|' || column_name from marts.metric_catalogue order by 1"));
+    }
+
+    [Fact]
+    public void AMetricWithoutAChineseLabel_OrTwoMetricsUnderOneLabel_FailTheBuild()
+    {
+        using var w = TempWarehouse.WithLedgers(activities: true);
+        MartContracts With(ColumnContract n, ColumnContract share) => Contracts with
+        {
+            Columns = new Dictionary<string, ColumnContract>(Contracts.Columns) { ["n"] = n, ["share"] = share },
+        };
+        var sql = "select unit_id, count(*) as n, 0.5 as share from core.activities group by unit_id";
+
+        var unlabelled = Assert.Throws<InvalidOperationException>(() => new ModelBuilder(w.Connection,
+            With(Contracts.Columns["n"] with { Label = null }, Contracts.Columns["share"])).Build([Mart(sql)])).Message;
+        Assert.Contains("without a Chinese label: n", unlabelled);
+
+        var shared = Assert.Throws<InvalidOperationException>(() => new ModelBuilder(w.Connection,
+            With(Contracts.Columns["n"], Contracts.Columns["share"] with { Label = "活动次数" })).Build([Mart(sql)])).Message;
+        Assert.Contains("one label names different metrics: 活动次数 (n, share)", shared);
+    }
+
+    [Fact]
+    public void TheShippedContracts_GiveEveryMetricOneChineseLabel()
+    {
+        var contracts = MartContracts.Load(Path.Combine(AppContext.BaseDirectory, "queries"));
+        var metrics = contracts.Columns.Values.Where(c => c.Metric is not null).ToList();
+        Assert.True(metrics.Count > 30, $"only {metrics.Count} metrics in the shipped contracts");
+        Assert.All(metrics, m => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", m.Label ?? ""));
+        Assert.Equal(metrics.Count, metrics.Select(m => m.Label).Distinct().Count());
     }
 
     [Fact]

@@ -34,8 +34,9 @@ public class RollupAndScoringTests(BranchMonthFixture f) : IClassFixture<BranchM
     [Fact]
     public void CollegeCompliance_IsTheMeanOverItsBranches()
     {
-        // March: B01 (1 + 0 + 2/3 + 0) / 4; B02 0; B03 0 (it owes March and Q1 only: it had nobody before) → mean of three.
-        Assert.Equal(((1 + 0 + 2.0 / 3 + 0) / 4 + 0 + 0) / 3, College("2026-03", "org_life_compliance")!.Value, Eps);
+        // March: B01 (1 + 0 + 1 + 0) / 4 (February, 寒假, owes no monthly duty); B02 0; B03 0 (it owes March and Q1 only:
+        // it had nobody before) → mean of three.
+        Assert.Equal(((1 + 0 + 1 + 0) / 4.0 + 0 + 0) / 3, College("2026-03", "org_life_compliance")!.Value, Eps);
     }
 
     [Fact]
@@ -67,10 +68,13 @@ public class RollupAndScoringTests(BranchMonthFixture f) : IClassFixture<BranchM
         // → percentile ranks (1 + 0 + 0) / 3.
         Assert.Equal(1.0 / 3, Branch("B03", "2026-03", "influence_index"), Eps);
         // B03: the weighted mean of the components that apply (weights of catalogues/scoring.csv): participation 1
-        // (0.20), compliance 0 (0.25), activity progress (1/13 types held) / (target 0.4 × 3/12) (0.10), influence 1/3
-        // (0.10). No org-life attendance records and no pledge due before April: those weights are spread.
+        // (0.20); 三会一课 of its last three teaching months (March, January, December; February is 寒假) 0 of 3 — 主题党日
+        // of March, 支部党员大会 and 党课 of Q1, the only periods it had members at their end (0.25); activity progress
+        // (1/13 types held) / (target 0.4 × 3/12) (0.05); influence 1/3 (0.05). No org-life attendance records, and
+        // pledges are made in March and judged from April: those weights are spread.
         // The score is kept to 6 decimals (ranks and grades must not depend on a parallel sum's last bits).
-        var b03 = Math.Round(100 * (0.20 * 1 + 0.25 * 0 + 0.10 * Math.Min(1, (1.0 / 13) / (0.4 * 3 / 12)) + 0.10 / 3) / (0.20 + 0.25 + 0.10 + 0.10), 6);
+        Assert.Equal((3.0, 0.0), (Branch("B03", "2026-03", "n_meetings_required_3m"), Branch("B03", "2026-03", "n_meetings_met_3m")));
+        var b03 = Math.Round(100 * (0.20 * 1 + 0.25 * 0 + 0.05 * Math.Min(1, (1.0 / 13) / (0.4 * 3 / 12)) + 0.05 / 3) / (0.20 + 0.25 + 0.05 + 0.05), 6);
         Assert.Equal(b03, Branch("B03", "2026-03", "composite_score"), Eps);
         Assert.Equal("差", f.Warehouse.Scalar<string>("select grade from marts.branch_month where branch_id = 'B03' and month_id = '2026-03'"));
         // B02: nobody took part, no meeting held, no brand activity, no reach → 0, below B03: ranks 1 and 2 of 2.

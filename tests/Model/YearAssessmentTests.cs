@@ -25,8 +25,8 @@ public class YearAssessmentTests(BranchMonthFixture f) : IClassFixture<BranchMon
     public void Implementation_ComplianceAttendanceAndLedgerCompleteness()
     {
         Assert.Equal(3, Year("n_months"));
-        // Mean of the three monthly compliance figures.
-        var compliance = (Month("2026-01", "org_life_compliance") + Month("2026-02", "org_life_compliance") + Month("2026-03", "org_life_compliance")) / 3;
+        // Year to date as it stands in the year's last month (a mean of year-to-date figures would count January thrice).
+        var compliance = Month("2026-03", "org_life_compliance");
         Assert.Equal(compliance, Year("org_life_compliance_year"), Eps);
         // Org-life attendance records: A1 (主题党日) 4, 3 present; A2 (支部委员会) 1, 1 present; A4 (党员大会、主题党日) 2, 1 present.
         Assert.Equal(5.0 / 7, Year("attendance_rate_year"), Eps);
@@ -52,7 +52,11 @@ public class YearAssessmentTests(BranchMonthFixture f) : IClassFixture<BranchMon
     [Fact]
     public void Results_ParticipationAndOutcomePledges()
     {
-        var participation = (Month("2026-01", "participation_rate") + Month("2026-02", "participation_rate") + Month("2026-03", "participation_rate")) / 3;
+        // From counts, over the teaching months (February is 寒假): member-months present over member-months.
+        var present = Month("2026-01", "n_members_present") + Month("2026-03", "n_members_present");
+        var memberMonths = Month("2026-01", "n_active_members") + Month("2026-03", "n_active_members");
+        Assert.Equal((present, memberMonths), (Year("n_members_present_year"), Year("n_member_months_year")));
+        var participation = present / memberMonths;
         Assert.Equal(participation, Year("participation_rate_year"), Eps);
         // Outcome pledges: M1 T1 (completed and reviewed), M1 T2 (completed, not reviewed), M2 T3 (open) → 1 of 3.
         Assert.Equal((3.0, 1.0), (Year("n_outcome_items_pledged"), Year("n_outcome_items_completed")));
@@ -71,7 +75,7 @@ public class YearAssessmentTests(BranchMonthFixture f) : IClassFixture<BranchMon
         var reach = 26 / (19.0 / 3) / (100 * months);           // 100 a member a year
         var publicity = 2.0 / 3 / (6 * months);                 // 2 items, 3 branches, 6 a branch a year
         var reads = 150 / (19.0 / 3) / (250 * months);          // 120 + 30 reads, 250 a member a year
-        var partners = Math.Min(1, 2.0 / 3 / (3 * months));     // 景德镇市图书馆, 陶溪川文创街区; 3 a branch a year
+        var partners = Math.Min(1, 2.0 / 3 / (3 * months));     // ties: C01–景德镇市图书馆, B01–陶溪川文创街区; 3 a branch a year
         Assert.Equal((reach, publicity, reads, partners, 0.0),
             (Year("reach_score"), Year("publicity_score"), Year("reads_score"), Year("partners_score"), Year("local_cooperation_score")));
         Assert.Equal(100 * (reach + publicity + reads + partners + 0) / 5, Year("score_social"), Eps);

@@ -8,8 +8,11 @@ namespace Analytics.Ingest.Catalogues;
 /// <summary>An activity type of the catalogue, its group (组织生活, 红色文化, 实践服务, 学习) and other spellings.</summary>
 public sealed record ActivityType(string Name, string Group, IReadOnlyList<string> Aliases);
 
-/// <summary>A pledge item of 七一工程 or 八一工程.</summary>
-public sealed record PledgeItem(string Code, string Programme, string Text);
+/// <summary>
+/// A pledge item of 七一工程 or 八一工程. <paramref name="DueMonthOfYear"/>, where set, is the month by whose end the item
+/// is due (暑期三下乡 by the end of the summer); an item without one is expected pro rata over the programme year.
+/// </summary>
+public sealed record PledgeItem(string Code, string Programme, string Text, int? DueMonthOfYear = null);
 
 /// <summary>An organisational-life rule: at least <paramref name="MinCount"/> of a type each period, for the branches it applies to.</summary>
 public sealed record OrgLifeRule(string RuleId, string ActivityType, string Period, int MinCount, string AppliesTo, string? Source);
@@ -24,8 +27,10 @@ public sealed record AcademicBreak(int MonthOfYear, string BreakName, string? No
 /// An early-warning rule (规则预警): a figure of the last three teaching months against a line. <paramref name="Breach"/>
 /// is below (the figure under the line breaches) or at_least (the figure at or over it breaches); <paramref name="MinConcerned"/>,
 /// where set, also asks for that many meetings missed or members absent, so that a small branch is not flagged for one or two.
+/// A rule that <paramref name="CapsGrade"/> is a duty visibly missed: a branch that breaches it is graded 一般 at best,
+/// whatever its score, so that a grade and a warning never contradict.
 /// </summary>
-public sealed record WarningRule(string RuleId, string Label, double? Line, string Breach, int? MinConcerned, int FromMonthOfYear, IReadOnlyList<string> Categories, string Topic, string? Reasoning);
+public sealed record WarningRule(string RuleId, string Label, double? Line, string Breach, int? MinConcerned, int FromMonthOfYear, IReadOnlyList<string> Categories, string Topic, string? Reasoning, bool CapsGrade = false);
 
 /// <summary>A branch category (教工, 学生, 机关, 离退休) and whether its members owe 七一/八一 pledges.</summary>
 public sealed record BranchCategory(string Category, bool OwesPledges, string? Note);
@@ -51,8 +56,8 @@ public sealed record Catalogue(
 
     public static readonly string[] ScoringNames =
     [
-        "weight_participation", "weight_attendance", "weight_org_life_compliance", "weight_pledge_progress", "weight_influence_index",
-        "weight_activity_coverage", "pledge_expected_by_december", "activity_coverage_target", "grade_good_min", "grade_fairly_good_min", "grade_fair_min",
+        "weight_participation", "weight_attendance", "weight_org_life_compliance", "weight_pledge_coverage", "weight_pledge_progress", "weight_influence_index",
+        "weight_activity_coverage", "pledge_year_start_month", "pledge_expected_by_december", "activity_coverage_target", "grade_good_min", "grade_fairly_good_min", "grade_fair_min",
         "year_weight_implementation", "year_weight_targets", "year_weight_results", "year_weight_social", "year_timely_days",
         "year_target_reach_per_member", "year_target_publicity_per_branch", "year_target_reads_per_member",
         "year_target_partners_per_branch", "year_target_local_cooperation_per_branch",
@@ -76,8 +81,10 @@ public sealed record Catalogue(
         var types = Rows(folder, "activity_types.csv", ["activity_type", "type_group", "aliases"])
             .Select(r => new ActivityType(r[0], r[1], r[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
             .ToList();
-        var items = Rows(folder, "pledge_items.csv", ["item", "programme", "item_text"])
-            .Select(r => new PledgeItem(r[0], r[1], r[2])).ToList();
+        var items = Rows(folder, "pledge_items.csv", ["item", "programme", "item_text"], ["due_month_of_year"])
+            .Select((r, i) => new PledgeItem(r[0], r[1], r[2], r[3].Length == 0 ? null
+                : int.TryParse(r[3], out var due) && due is >= 1 and <= 12 ? due
+                : throw new InvalidOperationException($"pledge_items.csv line {i + 2}: due_month_of_year '{r[3]}' must be empty or 1…12."))).ToList();
         var rules = Rows(folder, "org_life_rules.csv", ["rule_id", "activity_type", "period", "min_count", "applies_to", "source"])
             .Select((r, i) => ParseRule(r, i + 2, types)).ToList();
         foreach (var item in items)
@@ -93,7 +100,7 @@ public sealed record Catalogue(
             .Select((r, i) => int.TryParse(r[0], out var m) && m is >= 1 and <= 12
                 ? new AcademicBreak(m, r[1], r[2].Length > 0 ? r[2] : null)
                 : throw new InvalidOperationException($"academic_calendar.csv line {i + 2}: month_of_year '{r[0]}' must be 1…12.")).ToList();
-        var warningRules = Rows(folder, "warning_rules.csv", ["rule_id", "label", "line", "breach", "min_concerned", "from_month_of_year", "categories", "topic", "reasoning"])
+        var warningRules = Rows(folder, "warning_rules.csv", ["rule_id", "label", "line", "breach", "min_concerned", "from_month_of_year", "categories", "topic", "reasoning"], ["caps_grade"])
             .Select((r, i) => ParseWarningRule(r, i + 2)).ToList();
         var measures = Rows(folder, "remediation_measures.csv", ["topic", "measure", "days"])
             .Select((r, i) => int.TryParse(r[2], out var d) && d > 0
@@ -122,11 +129,11 @@ public sealed record Catalogue(
         foreach (var c in Categories) connection.Execute("insert into core.branch_categories values (?, ?, ?)", c.Category, c.OwesPledges, c.Note);
         foreach (var b in AcademicCalendar) connection.Execute("insert into core.academic_calendar values (?, ?, ?)", b.MonthOfYear, b.BreakName, b.Note);
         foreach (var w in WarningRules)
-            connection.Execute("insert into core.warning_rules values (?, ?, ?, ?, ?, ?, ?, ?, ?)", w.RuleId, w.Label, w.Line, w.Breach, w.MinConcerned, w.FromMonthOfYear, w.Categories.ToList(), w.Topic, w.Reasoning);
+            connection.Execute("insert into core.warning_rules values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", w.RuleId, w.Label, w.Line, w.Breach, w.MinConcerned, w.FromMonthOfYear, w.Categories.ToList(), w.Topic, w.Reasoning, w.CapsGrade);
         foreach (var m in Measures) connection.Execute("insert into core.remediation_measures values (?, ?, ?)", m.Topic, m.Measure, m.Days);
         foreach (var p in Scoring) connection.Execute("insert into core.scoring_parameters values (?, ?, ?)", p.Name, p.Value, p.Description);
         foreach (var t in ActivityTypes) connection.Execute("insert into core.activity_type_catalogue values (?, ?)", t.Name, t.Group);
-        foreach (var p in PledgeItems) connection.Execute("insert into core.pledge_item_catalogue values (?, ?, ?)", p.Code, p.Programme, p.Text);
+        foreach (var p in PledgeItems) connection.Execute("insert into core.pledge_item_catalogue values (?, ?, ?, ?)", p.Code, p.Programme, p.Text, p.DueMonthOfYear);
         foreach (var r in OrgLifeRules)
             connection.Execute("insert into core.org_life_rules values (?, ?, ?, ?, ?, ?)", r.RuleId, r.ActivityType, r.Period, r.MinCount, r.AppliesTo, r.Source);
     });
@@ -178,7 +185,9 @@ public sealed record Catalogue(
             : throw new InvalidOperationException($"{Where()}: min_concerned '{r[4]}' must be empty or a whole number ≥ 1.");
         if (!int.TryParse(r[5], out var from) || from is < 1 or > 12) throw new InvalidOperationException($"{Where()}: from_month_of_year '{r[5]}' must be 1…12.");
         var categories = r[6].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new WarningRule(r[0], r[1], value, r[3], minConcerned, from, categories, r[7], r[8].Length > 0 ? r[8] : null);
+        var capsGrade = r[9] is "" or "no" ? false : r[9] == "yes" ? true
+            : throw new InvalidOperationException($"{Where()}: caps_grade '{r[9]}' must be yes, no or empty.");
+        return new WarningRule(r[0], r[1], value, r[3], minConcerned, from, categories, r[7], r[8].Length > 0 ? r[8] : null, capsGrade);
     }
 
     private static OrgLifeRule ParseRule(List<string> r, int line, IReadOnlyList<ActivityType> types)
@@ -191,13 +200,23 @@ public sealed record Catalogue(
         return new OrgLifeRule(r[0], r[1], r[2], min, r[4], r.Count > 5 && r[5].Length > 0 ? r[5] : null);
     }
 
-    private static IEnumerable<List<string>> Rows(string folder, string file, string[] header)
+    /// <summary>
+    /// The rows of a catalogue file, each padded to the required and optional columns. Optional columns came later:
+    /// a file written before them (an installation's edited copy) still loads, with those fields empty.
+    /// </summary>
+    private static IEnumerable<List<string>> Rows(string folder, string file, string[] header, string[]? optional = null)
     {
         var path = Path.Combine(folder, file);
         if (!File.Exists(path)) throw new InvalidOperationException($"Catalogue file '{path}' is missing.");
         var records = CsvRecordReader.ReadAll(path);
         if (records.Count == 0 || !records[0].Take(header.Length).SequenceEqual(header))
             throw new InvalidOperationException($"Catalogue file '{path}' must start with the header {string.Join(",", header)}.");
-        return records.Skip(1).Select(r => { while (r.Count < header.Length) r.Add(""); return r.Select(f => f.Trim()).ToList(); });
+        var extra = records[0].Skip(header.Length).Select(h => h.Trim()).ToList();
+        optional ??= [];
+        if (extra.Count > 0 && !optional.Take(extra.Count).SequenceEqual(extra))
+            throw new InvalidOperationException($"Catalogue file '{path}': after {string.Join(",", header)} only the optional columns {string.Join(",", optional)} may follow, in that order.");
+        var width = header.Length + optional.Length;
+        var present = header.Length + extra.Count;
+        return records.Skip(1).Select(r => r.Take(present).Select(f => f.Trim()).Concat(Enumerable.Repeat("", Math.Max(0, width - Math.Min(r.Count, present)))).ToList());
     }
 }

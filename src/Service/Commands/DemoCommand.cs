@@ -13,7 +13,7 @@ public static class DemoCommand
 {
     private const string Marker = ".analytics-demo";
 
-    public static int Run(AnalyticsSettings settings, TimeProvider clock, TextWriter output, int seed, DateOnly? asOf, bool force, bool firstYear = false)
+    public static int Run(AnalyticsSettings settings, TimeProvider clock, TextWriter output, int seed, DateOnly? asOf, bool force, bool firstYear = false, bool skipReports = false)
     {
         PrepareDataDir(settings, force);
         var day = asOf ?? BusinessClock.Today(clock);
@@ -48,6 +48,7 @@ public static class DemoCommand
         FlagCommand.Run(settings, clock, output, dataset.GroundTruthPath);
         output.WriteLine();
         GradeConfusion(settings, clock, output, Analytics.Flags.GroundTruth.Load(dataset.GroundTruthPath), u);
+        if (skipReports) return 0;
         output.WriteLine();
         WriteReports(settings, clock, output, u);
         output.WriteLine();
