@@ -2,30 +2,19 @@
 -- Gaps compare a branch with the median of its peers (branches of the same category) in the same month.
 with branch_month as (select * from marts.branch_month where n_active_members > 0),
 evaluations as (select * from staging.stg_evaluations),
-periods as (select * from intermediate.int_org_life_periods),
-months as (select * from intermediate.int_months),
 breaks as (select distinct month_id, is_break from intermediate.int_teaching_windows),
-
--- Year-to-date compliance reacts slowly; the share of monthly meetings held in the last three months does not.
-recent_meetings as (
-    select months.month_id, periods.branch_id, avg(case when periods.is_met then 1.0 else 0.0 end) as recent_compliance
-    from months
-    join periods
-        on periods.period = 'month' and periods.is_applicable
-        and periods.period_end <= months.month_end
-        and periods.period_end > months.month_end - interval 3 month
-    group by all
-),
 
 rolling as (
     select
         *,
+        -- Year-to-date compliance reacts slowly; the meetings due in the last three teaching months do not. The same
+        -- figure as the score's and the compliance_low rule's, so that a model reason and a rule agree.
+        org_life_compliance_3m as recent_compliance,
         avg(participation_rate) over w3 as participation_3m,
         avg(attendance_rate) over w3 as attendance_3m,
         avg(participation_rate) over w_prev3 as participation_prev_3m,
         avg(attendance_rate) over w_prev3 as attendance_prev_3m,
     from branch_month
-    left join recent_meetings using (month_id, branch_id)
     window
         w3 as (partition by branch_id order by month_id rows between 2 preceding and current row),
         w_prev3 as (partition by branch_id order by month_id rows between 5 preceding and 3 preceding)

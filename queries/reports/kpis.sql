@@ -1,6 +1,6 @@
 -- 主要指标: the unit's figures in the month and the previous month (:unit is 'school' or a college id)
-select month_id, n_active_members, participation_rate, attendance_rate, org_life_compliance, pledge_coverage,
-    pledge_completion, activity_coverage, reach, n_partners, n_publicity_items, n_publicity_reads, composite_score, grade
+select month_id, n_active_members, participation_rate, attendance_rate, org_life_compliance_3m, org_life_compliance, pledge_coverage,
+    pledge_completion, pledge_progress, activity_coverage, reach, n_partners, n_publicity_items, n_publicity_reads, composite_score, grade
 from (
     select 'school' as unit_id, * from marts.school_month
     union all by name

@@ -76,16 +76,26 @@ public class LayoutTests
     [Fact]
     public void ChineseText_WrapsAtTheWidth_AndClosingPunctuationNeverStartsALine()
     {
-        // Size 10: ten Chinese characters to a 100 pt line. The comma after the tenth would start line 2: it stays
-        // with line 1 instead (hanging punctuation).
+        // Size 10: ten Chinese characters to a 100 pt line. The comma after the tenth would start line 2: the character
+        // before it moves down with it (禁则), so that no line runs past the width (in a table, past its cell).
         var page = Space(100, 300);
         page.Content.Text("景德镇学院窑火红党建，品牌建设立足学校实际挖掘特色", new TextStyle(10));
 
         var (_, items) = RecordingCanvas.Record(page);
 
-        Assert.Equal(["景德镇学院窑火红党建，", "品牌建设立足学校实际", "挖掘特色"], items.Select(i => i.Label));
+        Assert.Equal(["景德镇学院窑火红党", "建，品牌建设立足学校", "实际挖掘特色"], items.Select(i => i.Label));
         // One line every 15 pt (1.5 em).
         Assert.Equal([15f, 15f], items.Zip(items.Skip(1), (a, b) => b.Y - a.Y));
+    }
+
+    [Fact]
+    public void MixedText_WithPunctuationAfterLatinWords_NeverRunsPastTheWidth()
+    {
+        var lines = TextBlockWrap("把查询中的 :month、:year、:unit 换成本报告的月份（或年度）和单位编号；再执行", 60);
+        Assert.All(lines, l => Assert.True(l.Sum(ch => ch < 0x2E80 ? 5f : 10f) <= 60, $"'{l}' is wider than 60 pt"));
+        Assert.Equal("把查询中的:month、:year、:unit换成本报告的月份（或年度）和单位编号；再执行", string.Concat(lines).Replace(" ", ""));
+        Assert.DoesNotContain(lines, l => "，。、；：？！）》」』”’".Contains(l[0]));
+        Assert.DoesNotContain(lines, l => "（《「『“‘(".Contains(l[^1]));
     }
 
     [Fact]

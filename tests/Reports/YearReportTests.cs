@@ -28,7 +28,7 @@ public class YearReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixture>
         Assert.Equal(14, reports.Count);
         var school = Text(reports[0].Path);
         foreach (var expected in new[] { "年度品牌评估报告", "2026年度（1—10月）", "一、年度评估得分", "二、各学院比较", "三、年度走势", "四、优势与不足",
-                     "五、预警支部及整改情况", "组织实施", "目标任务", "实际成效", "社会效应", "窑火丹青", "数据来源：queries/reports/year_colleges.sql" })
+                     "五、预警支部及整改情况", "组织实施", "目标任务", "实际成效", "社会效应", "窑火丹青", "附录数据说明", "queries/reports/year_colleges.sql" })
             Assert.Contains(expected, school);
         var collegeReport = reports.Single(r => r.Path.EndsWith("college-C01.pdf"));
         var college = Text(collegeReport.Path);
@@ -38,7 +38,7 @@ public class YearReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixture>
         // The figures printed are the mart's: C01's overall score and rank.
         var (score, rank) = f.Warehouse.Connection.Query("select overall_score, rank_among_colleges from marts.college_year where college_id = 'C01' and year = '2026'",
             r => (r.GetDouble(0), r.GetInt64(1))).Single();
-        Assert.Contains($"年度综合得分{Format.Score(score)}", college);
+        Assert.Contains($"年度品牌考核总分{Format.Score(score)}", college);
         Assert.Contains($"在13个学院中列第{rank}位", college);
 
         foreach (var r in reports)
@@ -88,7 +88,7 @@ public class YearReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixture>
         var findings = YearFindings.ForCollege(unit, median);
 
         Assert.Equal(["组织实施得分 90.0，高于各学院中位数 10.0 分，主要得益于“三会一课”按期完成率（100.0%，中位数 80.0%）。"], findings.Strengths);
-        Assert.Equal(["目标任务得分 52.0，低于各学院中位数 8.0 分，主要差在承诺完成率（10.0%，中位数 30.0%）。"], findings.Shortfalls);
+        Assert.Equal(["目标任务得分 52.0，低于各学院中位数 8.0 分，主要差在承诺事项完成率（10.0%，中位数 30.0%）。"], findings.Shortfalls);
     }
 
     [Fact]

@@ -16,7 +16,9 @@ public static class PdfWriter
         var typeface = ReportFont.Get(fontPath);
         using var document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata
         {
-            Title = info.Title, Author = info.Author, Creator = "Kiln-Fire Red Analytics", Producer = "Kiln-Fire Red Analytics",
+            // The metadata a reader sees in a PDF viewer's document properties: Chinese, and saying what the file is.
+            Title = info.Title, Author = info.Author, Subject = "景德镇学院“窑火红”党建特色品牌评估报告",
+            Creator = "窑火红党建品牌数据分析", Producer = "窑火红党建品牌数据分析",
             Creation = info.AsOf, Modified = info.AsOf, RasterDpi = 150, PdfA = false,
         });
         using var canvas = new PdfCanvas(typeface);

@@ -11,6 +11,7 @@ public enum TextAlign { Left, Center, Right }
 internal sealed class TextBlock(Func<LayoutContext, string> text, TextStyle style, TextAlign align = TextAlign.Left) : Element
 {
     private const string NoLineStart = "，。、；：？！）》」』”’,.;:?!)%";
+    private const string NoLineEnd = "（《「『“‘(";
     private int _nextLine;
 
     public override SpacePlan Measure(LayoutContext context, Size available)
@@ -49,40 +50,75 @@ internal sealed class TextBlock(Func<LayoutContext, string> text, TextStyle styl
 
     private List<string> Lines(LayoutContext context, float width) => Wrap(text(context), width, s => context.Canvas.MeasureText(s, style));
 
-    /// <summary>Greedy line breaking over tokens: each CJK character, each Latin word with its trailing spaces.</summary>
+    /// <summary>
+    /// Greedy line breaking over tokens: each CJK character, each Latin word with its trailing spaces. Closing
+    /// punctuation never starts a line: when it does not fit, the token before it moves down with it (禁则), so that no
+    /// line runs past the width; an opening bracket never ends one.
+    /// </summary>
     internal static List<string> Wrap(string text, float width, Func<string, float> measure)
     {
         var lines = new List<string>();
         foreach (var paragraph in text.Replace("\r\n", "\n").Split('\n'))
         {
-            var line = new StringBuilder();
+            var line = new List<string>();
+            string Joined() => string.Concat(line);
+            void Emit() { lines.Add(Joined().TrimEnd()); line.Clear(); }
             foreach (var token in Tokens(paragraph))
             {
-                var candidate = line + token;
-                if (measure(candidate.TrimEnd()) <= width || line.Length == 0 || NoLineStart.Contains(token[0]))
+                if (line.Count == 0 || measure((Joined() + token).TrimEnd()) <= width)
                 {
-                    if (line.Length == 0 && measure(token) > width && token.Length > 1)
+                    if (line.Count == 0 && measure(token) > width && token.Length > 1)
                     {
                         // A word longer than the line: cut it where it must be cut.
+                        var part = new StringBuilder();
                         foreach (var c in token)
                         {
-                            if (line.Length > 0 && measure(line.ToString() + c) > width) { lines.Add(line.ToString()); line.Clear(); }
-                            line.Append(c);
+                            if (part.Length > 0 && measure(part.ToString() + c) > width) { lines.Add(part.ToString()); part.Clear(); }
+                            part.Append(c);
                         }
+                        line.Add(part.ToString());
                         continue;
                     }
-                    line.Append(token);
+                    line.Add(token);
+                }
+                else if (IsClosing(token) && line.Count > 1)
+                {
+                    // Carry the last real token down with the mark (past blanks, and past marks that may not start a line either).
+                    var carried = new List<string>();
+                    do
+                    {
+                        carried.Insert(0, line[^1]);
+                        line.RemoveAt(line.Count - 1);
+                    } while (line.Count > 1 && (carried[0].Trim().Length == 0 || IsClosing(carried[0])));
+                    Emit();
+                    carried[0] = carried[0].TrimStart();
+                    line.AddRange(carried);
+                    line.Add(token);
+                }
+                else if (IsClosing(token))
+                    line.Add(token); // one token on the line: nothing to carry, the mark stays with it
+                else if (line.Count > 1 && line[^1].TrimEnd() is { Length: > 0 } last && NoLineEnd.Contains(last[^1]))
+                {
+                    // An opening bracket never ends a line: it goes down with what it opens.
+                    var opening = line[^1];
+                    line.RemoveAt(line.Count - 1);
+                    Emit();
+                    line.Add(opening.TrimStart());
+                    line.Add(token);
                 }
                 else
                 {
-                    lines.Add(line.ToString().TrimEnd());
-                    line.Clear().Append(token.TrimStart());
+                    Emit();
+                    line.Add(token.TrimStart());
                 }
             }
-            lines.Add(line.ToString().TrimEnd());
+            Emit();
         }
         return lines;
     }
+
+    /// <summary>A closing mark of its own (，。、）…): a Latin word that starts with a colon or a stop is a word, not a mark.</summary>
+    private static bool IsClosing(string token) => token.Length == 1 && NoLineStart.Contains(token[0]);
 
     private static IEnumerable<string> Tokens(string text)
     {

@@ -11,17 +11,17 @@ internal sealed class FlagsSection : IReportSection
     {
         if (!x.Queries.HasTable("marts", "branch_flags"))
         {
-            SectionParts.Heading(c, "三、预警支部", "flagged_branches", b => b.Item().Text("后进支部预警尚未运行（analytics flag），本报告暂无预警结果。", Styles.Body));
+            SectionParts.Heading(c, "三、预警支部", b => b.Item().Text("后进支部预警尚未运行，本报告暂无预警结果。", Styles.Body));
             return;
         }
         var rows = x.Rows("flagged_branches");
         if (rows.Count == 0)
         {
-            SectionParts.Heading(c, "三、预警支部", "flagged_branches", b => b.Item().Text("本月没有支部触发预警。", Styles.Body));
+            SectionParts.Heading(c, "三、预警支部", b => b.Item().Text("本月没有支部触发预警。", Styles.Body));
             return;
         }
         var continuing = rows.Rows.Count(r => F.Number(r["months_flagged"]) > 1);
-        SectionParts.Heading(c, "三、预警支部", "flagged_branches", b => b.Item().Text(
+        SectionParts.Heading(c, "三、预警支部", b => b.Item().Text(
             $"本月共 {rows.Count} 个支部触发预警，其中 {continuing} 个已连续两个月以上。规则预警：按期开会、参与、出勤、活动和承诺低于警戒线；模型预警：综合各项指标明显落后于同类支部。", Styles.Body));
         c.Item().Table(t =>
         {
@@ -30,7 +30,7 @@ internal sealed class FlagsSection : IReportSection
             foreach (var r in rows.Rows)
             {
                 string List(object? v, string separator) => v is System.Collections.IEnumerable e and not string ? string.Join(separator, e.Cast<object>()) : "—";
-                t.Row(F.Text(r["branch_name"]), List(r["layers"], "\n"), F.Count(r["months_flagged"]), List(r["reasons"], "；\n"));
+                t.Row(SectionParts.BranchName(x, r["branch_name"]), List(r["layers"], "\n"), F.Count(r["months_flagged"]), List(r["reasons"], "；\n"));
             }
         });
     }

@@ -10,7 +10,7 @@ internal sealed class InfluenceSection : IReportSection
     public void Compose(ColumnDescriptor c, ReportContext x)
     {
         var rows = x.Rows("publicity_channels");
-        SectionParts.Heading(c, "六、宣传与影响", "publicity_channels", b => b.Item().Text("本月各渠道的宣传稿件、阅读量和点赞数：", Styles.Body));
+        SectionParts.Heading(c, "六、宣传与影响", b => b.Item().Text("本月各渠道的宣传稿件、阅读量和点赞数：", Styles.Body));
         if (rows.Count == 0) { SectionParts.Empty(c, "本月没有宣传稿件。"); return; }
         c.Item().Table(t =>
         {

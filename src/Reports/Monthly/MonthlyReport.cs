@@ -8,10 +8,10 @@ namespace Analytics.Reports.Monthly;
 public static class MonthlyReport
 {
     private static readonly IReportSection[] SchoolSections =
-        [new CoverSection(), new KpiSection(), new RankingSection(), new FlagsSection(), new PledgeSection(), new CoverageSection(), new InfluenceSection(), new DataQualitySection()];
+        [new CoverSection(), new SummarySection(), new KpiSection(), new RankingSection(), new FlagsSection(), new PledgeSection(), new CoverageSection(), new InfluenceSection(), new DataQualitySection(), new AppendixSection()];
 
     private static readonly IReportSection[] CollegeSections =
-        [new CoverSection(), new KpiSection(), new RankingSection(), new FlagsSection(), new PledgeSection(), new CoverageSection(), new InfluenceSection()];
+        [new CoverSection(), new SummarySection(), new KpiSection(), new RankingSection(), new FlagsSection(), new PledgeSection(), new CoverageSection(), new InfluenceSection(), new AppendixSection()];
 
     public static PageSetup Compose(ReportContext context) =>
         Page(context, $"{(context.IsSchool ? "学校" : context.UnitName)}月度评估 · {Format.Month(context.Period)}", context.IsSchool ? SchoolSections : CollegeSections);

@@ -11,10 +11,10 @@ internal sealed class PledgeSection : IReportSection
     public void Compose(ColumnDescriptor c, ReportContext x)
     {
         var rows = x.Rows("pledge_items");
-        if (rows.Count == 0) { SectionParts.Heading(c, "四、七一/八一工程进展", "pledge_items"); SectionParts.Empty(c, "本月没有承诺数据。"); return; }
+        if (rows.Count == 0) { SectionParts.Heading(c, "四、七一/八一工程进展"); SectionParts.Empty(c, "本月没有承诺数据。"); return; }
         var plot = BarChart.Build(new BarChartData("各承诺事项完成率", rows.Rows.Select(r => F.Text(r["item"])).ToList(),
             rows.Rows.Select(r => 100 * (F.Number(r["completion_rate"]) ?? 0)).ToList(), "完成率（%）"));
-        SectionParts.Heading(c, "四、七一/八一工程进展", "pledge_items", b => b.Item().Drawing("pledges", 170, x.Chart("pledges", plot, 500, 170)));
+        SectionParts.Heading(c, "四、七一/八一工程进展", b => b.Item().Drawing("pledges", 170, x.Chart("pledges", plot, 500, 170)));
         c.Item().Table(t =>
         {
             t.Columns(1.6f, 0.8f, 5, 1.2f, 1.4f, 1.4f);

@@ -60,8 +60,8 @@ public sealed class SiteWriter(DuckDBConnection warehouse, string queriesDir)
         var scores = colleges.Select(c => F.Number(c["composite_score"]) ?? 0).ToList();
         save($"assets/ranking-{month}.svg", SvgChart.Bars($"{F.Month(month)}各学院综合得分", names, scores));
         page.Figure($"assets/ranking-{month}.svg", $"{F.Month(month)}各学院综合得分条形图：" + string.Join("；", names.Select((n, i) => $"{n} {F.Score(scores[i])}")),
-            "综合得分由党员参与率、“三会一课”按期完成率、承诺完成率、影响力指数和品牌活动覆盖率加权而成，满分 100。");
-        page.Table($"{F.Month(month)}各学院排名", ["名次", "学院", "综合得分", "等次", "党员参与率", "三会一课按期完成率", "承诺完成率"],
+            "月度综合得分由党员参与率、组织生活出勤率、近三个月“三会一课”按期完成率、七一/八一承诺覆盖率与完成进度、品牌活动覆盖进度和影响力指数加权而成，满分 100。");
+        page.Table($"{F.Month(month)}各学院排名", ["名次", "学院", "综合得分", "等次", "党员参与率", "三会一课按期完成率", "承诺事项完成率"],
             colleges.Select(c => new TableRow(F.Text(c["college_id"]), month,
             [
                 new TableCell(F.Text(c["rank"]), IsNumber: true),
@@ -124,7 +124,7 @@ public sealed class SiteWriter(DuckDBConnection warehouse, string queriesDir)
         var page = new HtmlPage("往期回顾", "../");
         page.Heading(1, "往期回顾");
         page.Paragraph($"截至{F.Month(month)}的每月全校数据；点击月份查看当月各学院排名。", "asof");
-        page.Table("每月全校主要数据", ["月份", "综合得分", "等次", "在册党员", "党员参与率", "三会一课按期完成率", "承诺完成率", "当月第一名"],
+        page.Table("每月全校主要数据", ["月份", "综合得分", "等次", "在册党员", "党员参与率", "三会一课按期完成率", "承诺事项完成率", "当月第一名"],
             months.Select(m => new TableRow("school", F.Text(m["month_id"]),
             [
                 new TableCell(F.Month(F.Text(m["month_id"])), Href: $"{F.Text(m["month_id"])}.html", IsHeader: true),
@@ -173,7 +173,7 @@ public sealed class SiteWriter(DuckDBConnection warehouse, string queriesDir)
             ("党员参与率", "participation_rate", F.Percent(k["participation_rate"])),
             ("三会一课按期完成率", "org_life_compliance", F.Percent(k["org_life_compliance"])),
             ("七一/八一承诺覆盖率", "pledge_coverage", F.Percent(k["pledge_coverage"])),
-            ("承诺完成率", "pledge_completion", F.Percent(k["pledge_completion"])),
+            ("承诺事项完成率", "pledge_completion", F.Percent(k["pledge_completion"])),
             ("品牌活动类型覆盖率", "activity_coverage", F.Percent(k["activity_coverage"])),
             ("活动受众（人次）", "reach", F.Count(k["reach"])),
             ("宣传稿件（篇）", "n_publicity_items", F.Count(k["n_publicity_items"])),

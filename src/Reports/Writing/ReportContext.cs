@@ -16,9 +16,26 @@ public sealed record ReportContext(ReportQuery Queries, string Period, string Un
 
     public ReportRows Rows(string query)
     {
-        if (!_rows.TryGetValue(query, out var rows)) _rows[query] = rows = Queries.Run(query, Period, Unit);
+        if (!_rows.TryGetValue(query, out var rows))
+        {
+            _rows[query] = rows = Queries.Run(query, Period, Unit);
+            _queriesRun.Add(query);
+        }
         return rows;
     }
+
+    private readonly List<string> _queriesRun = [];
+
+    /// <summary>The report queries run so far, in the order the report first read them: the evaluators' appendix lists them.</summary>
+    public IReadOnlyList<string> QueriesRun => _queriesRun;
+
+    /// <summary>
+    /// The Chinese label of a metric column, from the metric catalogue: one name per figure, in every report, the site
+    /// and the evaluators' snapshot alike.
+    /// </summary>
+    public string Label(string column) =>
+        Rows("metric_labels").Rows.FirstOrDefault(r => (string?)r["column_name"] == column)?["label_zh"] as string
+        ?? throw new InvalidOperationException($"The metric catalogue has no label for {column}.");
 
     /// <summary>Saves a chart as PNG and SVG beside the PDF (named by report and chart) and returns its vector drawer.</summary>
     public Action<SkiaSharp.SKCanvas, Document.Size> Chart(string name, ScottPlot.Plot plot, int width, int height)

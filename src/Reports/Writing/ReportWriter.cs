@@ -64,7 +64,7 @@ public sealed class ReportWriter(DuckDBConnection warehouse, string queriesDir, 
         var temp = path + ".tmp";
         PdfResult result;
         using (var stream = File.Create(temp))
-            result = PdfWriter.Write(stream, page, new DocumentInfo(kind.Title(context), "景德镇学院", context.AsOf), fontPath);
+            result = PdfWriter.Write(stream, page, new DocumentInfo(kind.Title(context), "景德镇学院党委组织部", context.AsOf), fontPath);
         File.Move(temp, path, overwrite: true); // a reader never sees half a PDF
         return new WrittenReport(path, result.Pages, new FileInfo(path).Length, result.MissingCharacters);
     }

@@ -11,7 +11,7 @@ internal sealed class YearComparisonSection : IReportSection
     public void Compose(ColumnDescriptor c, ReportContext x)
     {
         var rows = x.Rows("year_colleges");
-        SectionParts.Heading(c, "二、各学院比较", "year_colleges");
+        SectionParts.Heading(c, "二、各学院比较");
         if (rows.Count == 0) { SectionParts.Empty(c, "本年度没有评估数据。"); return; }
         c.Item().Table(t =>
         {

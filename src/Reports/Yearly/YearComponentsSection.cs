@@ -10,7 +10,7 @@ internal sealed class YearComponentsSection : IReportSection
     public void Compose(ColumnDescriptor c, ReportContext x)
     {
         var o = YearOverview.Of(x);
-        SectionParts.Heading(c, "二、分项指标", "year_overview");
+        SectionParts.Heading(c, "二、分项指标");
         if (o.Unit is not { } u) { SectionParts.Empty(c, "本年度没有评估数据。"); return; }
         c.Item().Table(t =>
         {

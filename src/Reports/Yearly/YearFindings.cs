@@ -19,7 +19,7 @@ public static class YearFindings
     [
         new("组织实施", "score_implementation", [("org_life_compliance_year", "“三会一课”按期完成率"), ("attendance_rate_year", "组织生活出勤率"),
             ("ledger_completeness", "台账按月记录率"), ("ledger_timeliness", "台账及时率")]),
-        new("目标任务", "score_targets", [("pledge_coverage_year", "七一/八一承诺覆盖率"), ("pledge_completion_year", "承诺完成率"),
+        new("目标任务", "score_targets", [("pledge_coverage_year", "七一/八一承诺覆盖率"), ("pledge_completion_year", "承诺事项完成率"),
             ("activity_coverage_year", "品牌活动类型覆盖率")]),
         new("实际成效", "score_results", [("participation_rate_year", "党员参与率"), ("outcome_completion", "课题、竞赛、创业承诺完成率")]),
         new("社会效应", "score_social", [("reach_score", "受众覆盖达标度"), ("publicity_score", "宣传稿件达标度"), ("reads_score", "阅读量达标度"),

@@ -10,7 +10,7 @@ internal sealed class YearFindingsSection : IReportSection
     public void Compose(ColumnDescriptor c, ReportContext x)
     {
         var o = YearOverview.Of(x);
-        SectionParts.Heading(c, "四、优势与不足", "year_overview");
+        SectionParts.Heading(c, "四、优势与不足");
         if (o.Unit is not { } u) { SectionParts.Empty(c, "本年度没有评估数据。"); return; }
         var findings = x.IsSchool ? YearFindings.ForSchool(u) : YearFindings.ForCollege(u, o.Median ?? []);
         c.Item().Text("优势：", Styles.Body);

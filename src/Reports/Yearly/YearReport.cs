@@ -11,10 +11,10 @@ namespace Analytics.Reports.Yearly;
 public static class YearReport
 {
     private static readonly IReportSection[] SchoolSections =
-        [new YearCoverSection(), new YearScoresSection(), new YearComparisonSection(), new YearTrajectorySection(), new YearFindingsSection(), new YearFlagsSection()];
+        [new YearCoverSection(), new YearScoresSection(), new YearComparisonSection(), new YearTrajectorySection(), new YearFindingsSection(), new YearFlagsSection(), new AppendixSection()];
 
     private static readonly IReportSection[] CollegeSections =
-        [new YearCoverSection(), new YearScoresSection(), new YearComponentsSection(), new YearTrajectorySection(), new YearFindingsSection(), new YearFlagsSection()];
+        [new YearCoverSection(), new YearScoresSection(), new YearComponentsSection(), new YearTrajectorySection(), new YearFindingsSection(), new YearFlagsSection(), new AppendixSection()];
 
     public static PageSetup Compose(ReportContext context) =>
         MonthlyReport.Page(context, $"{(context.IsSchool ? "学校" : context.UnitName)}年度品牌评估 · {context.Period}年度", context.IsSchool ? SchoolSections : CollegeSections);

@@ -10,10 +10,10 @@ internal sealed class YearScoresSection : IReportSection
     public void Compose(ColumnDescriptor c, ReportContext x)
     {
         var o = YearOverview.Of(x);
-        SectionParts.Heading(c, "一、年度评估得分", "year_overview");
+        SectionParts.Heading(c, "一、年度评估得分");
         if (o.Unit is not { } u) { SectionParts.Empty(c, "本年度没有评估数据。"); return; }
         var standing = x.IsSchool ? "" : $"在 {F.Count(u["n_colleges"])} 个学院中列第 {F.Text(u["rank_among_colleges"])} 位，";
-        c.Item().Text($"年度综合得分 {F.Score(u["overall_score"])}（{F.Text(u["grade_year"])}），{standing}由组织实施、目标任务、实际成效、社会效应四个维度加权而成（权重见 catalogues/scoring.csv）。", Styles.Body);
+        c.Item().Text($"年度品牌考核总分 {F.Score(u["overall_score"])}（{F.Text(u["grade_year"])}），{standing}由组织实施、目标任务、实际成效、社会效应四个维度加权而成。", Styles.Body);
         c.Item().Table(t =>
         {
             string[] Cells(string label, string column) => x.IsSchool
@@ -22,7 +22,7 @@ internal sealed class YearScoresSection : IReportSection
             if (x.IsSchool) { t.Columns(3, 2, 2); t.Header("维度", "学校", "各学院中位数"); }
             else { t.Columns(3, 2, 2, 2); t.Header("维度", "本学院", "各学院中位数", "学校"); }
             foreach (var d in YearFindings.Dimensions) t.Row(Cells(d.Name, d.ScoreColumn));
-            t.Row(Cells("综合得分", "overall_score"));
+            t.Row(Cells("总分", "overall_score"));
         });
     }
 }

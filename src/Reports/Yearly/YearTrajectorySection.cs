@@ -12,7 +12,7 @@ internal sealed class YearTrajectorySection : IReportSection
     public void Compose(ColumnDescriptor c, ReportContext x)
     {
         var rows = x.Rows("year_trajectory");
-        if (rows.Count == 0) { SectionParts.Heading(c, "三、年度走势", "year_trajectory"); SectionParts.Empty(c, "本年度没有月度数据。"); return; }
+        if (rows.Count == 0) { SectionParts.Heading(c, "三、年度走势"); SectionParts.Empty(c, "本年度没有月度数据。"); return; }
         double? Pct(object? v) => F.Number(v) * 100;
         var labels = rows.Rows.Select(r => $"{int.Parse(F.Text(r["month_id"])[5..], CultureInfo.InvariantCulture)}月").ToList();
         var plot = LineChart.Build(new LineChartData($"{x.Period}年逐月走势", labels,
@@ -22,7 +22,7 @@ internal sealed class YearTrajectorySection : IReportSection
             new LineSeries("三会一课按期完成率（%）", rows.Rows.Select(r => Pct(r["org_life_compliance"])).ToList()),
         ], "得分 / 百分比"));
         var scores = rows.Rows.Select(r => (Month: F.Month(F.Text(r["month_id"])), Score: F.Number(r["composite_score"]))).Where(s => s.Score is not null).ToList();
-        SectionParts.Heading(c, "三、年度走势", "year_trajectory", b => b.Item().Drawing("trajectory", 210, x.Chart("trajectory", plot, 500, 210)));
+        SectionParts.Heading(c, "三、年度走势", b => b.Item().Drawing("trajectory", 210, x.Chart("trajectory", plot, 500, 210)));
         if (scores.Count > 0)
         {
             var best = scores.MaxBy(s => s.Score)!;

@@ -95,6 +95,17 @@ public static class DemoCommand
                 (group.Count(r => r.Grade is "一般" or "差") / (double)group.Count()).ToString("P1", System.Globalization.CultureInfo.InvariantCulture));
         output.WriteLine("Monthly grades against the ground truth:");
         output.Write(table);
+
+        // The school's score month by month against its own yearly median: a grade that moves with the calendar
+        // (a new pledge year, the summer break) would show here as a month far from the rest.
+        var school = connection.Query($"select month_id, composite_score, grade from marts.school_month where month_id like '{u.LastDay.Year}-%' order by month_id",
+            r => (Month: r.GetString(0), Score: r.GetDouble(1), Grade: r.GetString(2)));
+        if (school.Count == 0) return;
+        var sorted = school.Select(s => s.Score).Order().ToList();
+        var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        output.WriteLine($"The school in {u.LastDay.Year}: " + string.Join(", ", school.Select(s => $"{s.Month[5..]} {s.Score.ToString("0.0", inv)} {s.Grade}")) +
+                         $"; median {median.ToString("0.0", inv)}, farthest month {school.Max(s => Math.Abs(s.Score - median)).ToString("0.0", inv)} points from it");
     }
 
     /// <summary>Runs each example query of queries/examples against the snapshot, as an evaluator would.</summary>
