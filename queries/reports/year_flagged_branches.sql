@@ -1,22 +1,30 @@
--- 年度预警支部: the branches the lagging-branch model flagged in the year, when, and whether they recovered
--- (not flagged in the year's last two months of data); :unit is a college id or 'school'
-with flags as (select * from marts.branch_flags where left(month_id, 4) = :year),
-last_month as (select max(month_id) as month_id from flags),
+-- 年度预警及整改情况: every warning that was open at some time in the year (marts.branch_warnings, the warnings'
+-- lifecycle): when it opened, whether it was escalated to the college, when it was closed (销号) or that it is still
+-- open, and the 整改措施 its reasons called for; :unit is a college id or 'school'
+with warnings as (select * from marts.branch_warnings),
+measures as (select * from marts.remediation_measures),
+flags as (select max(month_id) as last_month_id from marts.branch_flags where left(month_id, 4) = :year),
 
-flagged as (
-    select branch_id, branch_name, college_id,
-        count(*) as n_months_flagged,
-        min(month_id) as first_flagged,
-        max(month_id) as last_flagged,
-        list(month_id order by month_id) as months_flagged,
-    from flags
-    where is_flagged and (:unit = 'school' or college_id = :unit)
+in_year as (
+    select w.*
+    from warnings as w
+    where w.opened_month <= :year || '-12' and coalesce(w.closed_month, '9999-12') >= :year || '-01'
+        and (:unit = 'school' or w.college_id = :unit)
+),
+
+measured as (
+    select i.warning_id, list(m.measure order by m.topic) as measures
+    from in_year as i, unnest(i.topics) as t(topic)
+    join measures as m on m.topic = t.topic
     group by all
 )
 
-select flagged.*,
-    -- recovered: its last flag is at least two months before the year's last month
-    flagged.last_flagged < strftime(cast(last_month.month_id || '-01' as date) - interval 1 month, '%Y-%m') as recovered,
-    last_month.month_id as year_last_month,
-from flagged cross join last_month
-order by n_months_flagged desc, branch_id
+select
+    i.warning_id, i.branch_id, i.branch_name, i.college_id, i.opened_month, i.last_flagged_month, i.months_flagged,
+    i.escalated_month, i.closed_month, i.status,
+    coalesce(measured.measures, []) as measures,
+    flags.last_month_id as year_last_month,
+from in_year as i
+left join measured using (warning_id)
+cross join flags
+order by i.status = 'closed', i.months_flagged desc, i.branch_id, i.opened_month

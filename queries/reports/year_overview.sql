@@ -1,7 +1,18 @@
 -- 年度评估: the unit's year-end dimension scores and their components (row 'unit'), the median over the colleges
--- (row 'median') and the school's (row 'school'); :unit is a college id or 'school'
+-- (row 'median'), the school's (row 'school') and the unit's the year before (row 'previous', when there is one);
+-- :unit is a college id or 'school'
 with colleges as (select * from marts.college_year where year = :year),
 school as (select * from marts.school_year where year = :year),
+
+previous as (
+    select 'previous' as row_kind, grade_year, n_months, overall_score, score_implementation, score_targets, score_results, score_social
+    from marts.college_year
+    where college_id = :unit and year = cast(cast(:year as integer) - 1 as varchar)
+    union all
+    select 'previous', grade_year, n_months, overall_score, score_implementation, score_targets, score_results, score_social
+    from marts.school_year
+    where :unit = 'school' and year = cast(cast(:year as integer) - 1 as varchar)
+),
 
 unit as (
     select 'unit' as row_kind, college_name as unit_name, brand_project, rank_among_colleges, grade_year,
@@ -55,3 +66,4 @@ school_row as (
 select * from unit
 union all by name select * from medians
 union all by name select * from school_row
+union all by name select * from previous

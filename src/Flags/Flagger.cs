@@ -18,7 +18,7 @@ public sealed class Flagger(DuckDBConnection warehouse, string queriesDir, strin
     public const string FlagsTable = "marts.branch_flags";
 
     /// <summary>What this stage writes into the model schemas, declared to the model builder so that a build keeps it.</summary>
-    public static IReadOnlyList<string> OutputTables { get; } = [FlagsTable];
+    public static IReadOnlyList<string> OutputTables { get; } = [FlagsTable, Alerts.AlertPlanner.WarningsMart];
 
     public const string Supervised = "supervised";
     public const string Peer = "peer";

@@ -108,7 +108,7 @@ public class SiteTests(DemoFlagFixture f, ITestOutputHelper log) : IClassFixture
     }
 
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Analytics.sln"))) return dir.FullName;

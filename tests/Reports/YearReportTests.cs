@@ -92,6 +92,29 @@ public class YearReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixture>
     }
 
     [Fact]
+    public void Findings_NameTheWeakestDimension_EvenWhenNoneIsFarFromTheMedian()
+    {
+        var median = new Dictionary<string, object?>
+        {
+            ["score_implementation"] = 80.0, ["org_life_compliance_year"] = 0.8, ["attendance_rate_year"] = 0.9, ["ledger_completeness"] = 0.9,
+            ["score_targets"] = 60.0, ["pledge_coverage_year"] = 0.6, ["pledge_completion_year"] = 0.3, ["activity_coverage_year"] = 0.5,
+            ["score_results"] = 70.0, ["participation_rate_year"] = 0.9, ["outcome_completion"] = 0.5,
+            ["score_social"] = 50.0,
+        };
+        var unit = new Dictionary<string, object?>(median)
+        {
+            ["score_implementation"] = 81.0,                                   // +1: the relatively strongest
+            ["score_results"] = 68.0, ["outcome_completion"] = 0.45,           // −2: the relatively weakest, outcomes the reason
+        };
+
+        var findings = YearFindings.ForCollege(unit, median);
+
+        Assert.Equal(["没有低于各学院中位数 3.0 分以上的维度；相对最弱的是实际成效得分 68.0，低于各学院中位数 2.0 分，主要差在课题、竞赛、创业承诺完成率（45.0%，中位数 50.0%）。"],
+            findings.Shortfalls);
+        Assert.StartsWith("没有高于各学院中位数 3.0 分以上的维度；相对最好的是组织实施得分 81.0", findings.Strengths.Single());
+    }
+
+    [Fact]
     public void EveryYearQuery_RunsOnTheEvaluatorsSnapshot()
     {
         var snapshot = Path.Combine(f.Warehouse.Root, "year-snapshot.duckdb");

@@ -139,7 +139,7 @@ public sealed class AlertPlanner(DuckDBConnection warehouse, TimeProvider clock,
     private void StoreWarnings(IReadOnlyList<Warning> warnings)
     {
         warehouse.Execute("delete from ops.warnings");
-        using var appender = warehouse.CreateAppender("ops", "warnings");
+        using (var appender = warehouse.CreateAppender("ops", "warnings"))
         foreach (var w in warnings)
         {
             var row = appender.CreateRow().AppendValue(w.WarningId).AppendValue(w.BranchId).AppendValue(w.CollegeId).AppendValue(w.OpenedMonth)
@@ -148,7 +148,19 @@ public sealed class AlertPlanner(DuckDBConnection warehouse, TimeProvider clock,
             row = w.ClosedMonth is null ? row.AppendNullValue() : row.AppendValue(w.ClosedMonth);
             row.AppendValue(w.IsOpen ? "open" : "closed").AppendValue(w.Layers.ToList()).AppendValue(w.Topics.ToList()).AppendValue(w.Reasons.ToList()).EndRow();
         }
+        // The warnings' lifecycle for reports and evaluators (the snapshot holds marts only): opened, escalated, closed.
+        warehouse.Execute($"""
+            create or replace table {WarningsMart} as
+            select w.warning_id, w.branch_id, names.branch_name, w.college_id, w.opened_month, w.last_flagged_month, w.months_flagged,
+                w.escalated_month, w.closed_month, w.status, w.layers, w.topics, w.reasons
+            from ops.warnings as w
+            left join (select branch_id, any_value(branch_name) as branch_name from {Flagger.FlagsTable} group by all) as names using (branch_id)
+            order by w.branch_id, w.opened_month
+            """);
     }
+
+    /// <summary>The warnings as a mart: one row per warning, with its lifecycle (what the year-end 整改情况 reads).</summary>
+    public const string WarningsMart = "marts.branch_warnings";
 
     private static List<string> Strings(object value) => value is System.Collections.IEnumerable e and not string
         ? e.Cast<object?>().Select(v => v?.ToString() ?? "").ToList()

@@ -3,13 +3,18 @@ using SkiaSharp;
 
 namespace Analytics.Reports.Charts;
 
-/// <summary>A grid of counts: rows (units) × columns (activity types), coloured from paper to kiln red.</summary>
-public sealed record HeatMapData(IReadOnlyList<string> Rows, IReadOnlyList<string> Columns, double[,] Values);
+/// <summary>
+/// A grid of counts: rows (units) × columns (activity types), coloured from paper to kiln red. <paramref name="Unit"/>
+/// says what a cell counts (次数（年内累计）, 得分); the legend under the grid shows it with the colour scale.
+/// </summary>
+public sealed record HeatMapData(IReadOnlyList<string> Rows, IReadOnlyList<string> Columns, double[,] Values, string Unit = "");
 
 /// <summary>Draws a heat map directly with Skia (vectors), with the counts written in the cells.</summary>
 public static class HeatMapChart
 {
-    public static float Height(HeatMapData data) => 60 + data.Rows.Count * 16;
+    private const float LegendHeight = 22;
+
+    public static float Height(HeatMapData data) => 60 + data.Rows.Count * 16 + LegendHeight;
 
     public static Action<SKCanvas, Document.Size> Drawer(HeatMapData data, SKTypeface typeface) => (canvas, size) =>
     {
@@ -37,13 +42,27 @@ public static class HeatMapChart
                 var value = data.Values[r, c];
                 paint.Color = Palette.Heat(value / max);
                 canvas.DrawRect(labelWidth + c * cellWidth + 0.5f, y + 0.5f, cellWidth - 1, rowHeight - 1, paint);
-                if (value > 0)
-                {
-                    paint.Color = value / max > 0.55 ? SKColors.White : Palette.Ink;
-                    var text = value.ToString("0", CultureInfo.InvariantCulture);
-                    canvas.DrawText(text, labelWidth + c * cellWidth + (cellWidth - font.MeasureText(text)) / 2, y + 11, font, paint);
-                }
+                // Every cell carries its number, a zero too (in grey): an empty cell would read as "no data".
+                paint.Color = value <= 0 ? Zero : value / max > 0.55 ? SKColors.White : Palette.Ink;
+                var text = value.ToString("0", CultureInfo.InvariantCulture);
+                canvas.DrawText(text, labelWidth + c * cellWidth + (cellWidth - font.MeasureText(text)) / 2, y + 11, font, paint);
             }
         }
+
+        // The legend: the colour scale from 0 to the largest value, and what a cell counts.
+        var legendY = headerHeight + data.Rows.Count * rowHeight + 8;
+        paint.Color = Palette.Ink;
+        canvas.DrawText("图例", 0, legendY + 9, font, paint);
+        const int steps = 5;
+        for (var s = 0; s < steps; s++)
+        {
+            paint.Color = Palette.Heat(s / (double)(steps - 1));
+            canvas.DrawRect(labelWidth + s * 18, legendY, 17, 11, paint);
+        }
+        paint.Color = Palette.Ink;
+        canvas.DrawText("0", labelWidth - 8, legendY + 9, font, paint);
+        canvas.DrawText($"{max.ToString("0", CultureInfo.InvariantCulture)}  {data.Unit}", labelWidth + steps * 18 + 4, legendY + 9, font, paint);
     };
+
+    private static readonly SKColor Zero = new(0x9A, 0x90, 0x8C);
 }

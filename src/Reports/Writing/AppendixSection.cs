@@ -19,7 +19,6 @@ internal sealed class AppendixSection : IReportSection
         var model = x.Period.Length == 7 ? WarningModel(x) : null; // a monthly report: the month's model
         var queries = x.QueriesRun.Where(q => q != "metric_labels").ToList();
 
-        c.Item().PageBreak();
         SectionParts.Heading(c, "附录  数据说明（供考核组核查）", b => b.Item().Text(
             "本报告的每张表和图都可以在评估快照（snapshot.duckdb，只读）中用下列查询复现：把查询中的 :month、:year、:unit 换成本报告的月份（或年度）和单位编号，" +
             "再用 analytics sql 执行。数据质量与数据戳读取的是数据仓库的运行记录表，不在快照中。", Styles.Body));

@@ -26,7 +26,7 @@ internal sealed class YearComparisonSection : IReportSection
         for (var i = 0; i < rows.Count; i++)
             for (var j = 0; j < dims.Count; j++)
                 values[i, j] = Math.Round(F.Number(rows.Rows[i][dims[j].ScoreColumn]) ?? 0);
-        var data = new HeatMapData(rows.Rows.Select(r => F.Text(r["college_name"]).Replace("党总支", "")).ToList(), dims.Select(d => d.Name).ToList(), values);
+        var data = new HeatMapData(rows.Rows.Select(r => F.Text(r["college_name"]).Replace("党总支", "")).ToList(), dims.Select(d => d.Name).ToList(), values, "分（各维度得分，满分 100）");
         c.Item().ShowEntire().Drawing("dimensions", HeatMapChart.Height(data), HeatMapChart.Drawer(data, ReportFont.Get(x.FontPath)));
     }
 }

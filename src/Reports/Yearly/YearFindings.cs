@@ -34,25 +34,45 @@ public static class YearFindings
     {
         var strengths = new List<string>();
         var shortfalls = new List<string>();
-        foreach (var d in Dimensions)
+        var gaps = Dimensions
+            .Select(d => (d, Score: D(unit, d.ScoreColumn), Middle: D(median, d.ScoreColumn)))
+            .Where(x => x.Score is not null && x.Middle is not null)
+            .Select(x => (x.d, Score: x.Score!.Value, Gap: x.Score!.Value - x.Middle!.Value))
+            .ToList();
+        foreach (var (d, score, gap) in gaps.Where(g => Math.Abs(g.Gap) >= Margin))
+            (gap > 0 ? strengths : shortfalls).Add(Sentence(d, score, gap, gap > 0, unit, median) + "。");
+        // Every unit has a weakest (and a strongest) dimension, even when none is far from the median: a 述职评议 always
+        // names what to improve.
+        if (gaps.Count > 0 && strengths.Count == 0)
         {
-            if (D(unit, d.ScoreColumn) is not { } score || D(median, d.ScoreColumn) is not { } middle) continue;
-            var gap = score - middle;
-            if (Math.Abs(gap) < Margin) continue;
-            var components = d.Components
-                .Select(c => (c.Label, Value: D(unit, c.Column), Median: D(median, c.Column)))
-                .Where(c => c.Value is not null && c.Median is not null)
-                .Select(c => (c.Label, Value: c.Value!.Value, Median: c.Median!.Value, Gap: c.Value!.Value - c.Median!.Value))
-                .ToList();
-            var key = gap > 0 ? components.OrderByDescending(c => c.Gap).FirstOrDefault() : components.OrderBy(c => c.Gap).FirstOrDefault();
-            var sentence = $"{d.Name}得分 {P(score)}，{(gap > 0 ? "高于" : "低于")}各学院中位数 {P(Math.Abs(gap))} 分";
-            if (key.Label is not null && Math.Sign(key.Gap) == Math.Sign(gap) && key.Gap != 0)
-                sentence += $"，主要{(gap > 0 ? "得益于" : "差在")}{key.Label}（{Pct(key.Value)}，中位数 {Pct(key.Median)}）";
-            (gap > 0 ? strengths : shortfalls).Add(sentence + "。");
+            var (d, score, gap) = gaps.MaxBy(g => g.Gap);
+            strengths.Add("没有高于各学院中位数 " + P(Margin) + " 分以上的维度；相对最好的是" + Sentence(d, score, gap, true, unit, median) + "。");
         }
-        if (strengths.Count == 0) strengths.Add($"四个维度均未高于各学院中位数 {P(Margin)} 分以上。");
-        if (shortfalls.Count == 0) shortfalls.Add($"四个维度均未低于各学院中位数 {P(Margin)} 分以上。");
+        if (gaps.Count > 0 && shortfalls.Count == 0)
+        {
+            var (d, score, gap) = gaps.MinBy(g => g.Gap);
+            shortfalls.Add("没有低于各学院中位数 " + P(Margin) + " 分以上的维度；相对最弱的是" + Sentence(d, score, gap, false, unit, median) + "。");
+        }
+        if (gaps.Count == 0) return new Findings(["本年度没有评估数据。"], ["本年度没有评估数据。"]);
         return new Findings(strengths, shortfalls);
+    }
+
+    /// <summary>A dimension against the median, explained by its component furthest above (a strength) or below it.</summary>
+    private static string Sentence(Dimension d, double score, double gap, bool strength,
+        IReadOnlyDictionary<string, object?> unit, IReadOnlyDictionary<string, object?> median)
+    {
+        var components = d.Components
+            .Select(c => (c.Label, Value: D(unit, c.Column), Median: D(median, c.Column)))
+            .Where(c => c.Value is not null && c.Median is not null)
+            .Select(c => (c.Label, Value: c.Value!.Value, Median: c.Median!.Value, Gap: c.Value!.Value - c.Median!.Value))
+            .ToList();
+        var key = strength ? components.OrderByDescending(c => c.Gap).FirstOrDefault() : components.OrderBy(c => c.Gap).FirstOrDefault();
+        var sentence = $"{d.Name}得分 {P(score)}，" + (Math.Abs(gap) < 0.05 ? "与各学院中位数持平" : $"{(gap > 0 ? "高于" : "低于")}各学院中位数 {P(Math.Abs(gap))} 分");
+        if (key.Label is not null)
+            sentence += key.Gap == 0 || Math.Sign(key.Gap) != (strength ? 1 : -1)
+                ? $"，其中{key.Label}{(strength ? "最好" : "最弱")}（{Pct(key.Value)}，中位数 {Pct(key.Median)}）"
+                : $"，主要{(strength ? "得益于" : "差在")}{key.Label}（{Pct(key.Value)}，中位数 {Pct(key.Median)}）";
+        return sentence;
     }
 
     /// <summary>The school: its strongest and weakest dimension, each with its weakest component to work on.</summary>
