@@ -7,6 +7,7 @@
 #     python3-aiosmtpd            a real SMTP server on loopback for the e-mail tests (run by Debian's /usr/bin/python3)
 #     poppler-utils, qpdf         pdftotext, pdffonts and qpdf, which read the report PDFs back
 #     chromium, chromium-driver   the real browser that checks the website column
+#     fonts-wqy-microhei          a Chinese font for that browser, so that its screenshots show the text, not boxes
 #     nodejs, npm                 to drive it
 #   npm packages: playwright-core, pinned by tests/browser/package-lock.json (it drives /usr/bin/chromium and
 #   downloads no browser of its own).
@@ -21,6 +22,7 @@ need=()
 command -v pdftotext >/dev/null && command -v pdffonts >/dev/null || need+=(poppler-utils)
 command -v qpdf >/dev/null || need+=(qpdf)
 command -v chromium >/dev/null || need+=(chromium chromium-driver)
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then

@@ -36,6 +36,9 @@ public sealed class AnalyticsSettings
     /// <summary>Alert channels: by default only the file sink &lt;DataDir&gt;/alerts/alerts.jsonl.</summary>
     public Analytics.Flags.Alerts.AlertOptions Alerts { get; set; } = new();
 
+    /// <summary>The website column: branch grades and ranks are shown only when ShowBranchGrades is set.</summary>
+    public SiteOptions Site { get; set; } = new();
+
     /// <summary>The report font; default fonts/wqy-microhei-gb2312.ttf here or beside the program.</summary>
     public string? FontPath { get; set; }
 

@@ -43,6 +43,31 @@ public class SiteTests(DemoFlagFixture f, ITestOutputHelper log) : IClassFixture
     }
 
     [Fact]
+    public void ThePublicColumn_ShowsNoBranchGrades_UnlessConfigured_AndItsChartsStayReadableOnAPhone()
+    {
+        var plain = Path.Combine(f.Warehouse.Root, "site-public");
+        Write(plain);
+        var college = File.ReadAllText(Path.Combine(plain, "colleges", "C01.html"));
+        Assert.DoesNotMatch(@"data-metric=""(grade|composite_score)""[^>]*data-unit=""B", college);
+        Assert.DoesNotContain("同类排名", college);
+
+        var configured = Path.Combine(f.Warehouse.Root, "site-graded");
+        new SiteWriter(f.Warehouse.Connection, f.Queries, showBranchGrades: true).Write(new Month(2026, 10), configured);
+        Assert.Matches(@"data-metric=""grade""[^>]*data-unit=""B", File.ReadAllText(Path.Combine(configured, "colleges", "C01.html")));
+
+        // Drawn about a phone's column wide, so that a 390 px screen shows their labels at (nearly) their size, and
+        // every trend says its year.
+        foreach (var svg in Directory.GetFiles(Path.Combine(plain, "assets"), "*.svg"))
+        {
+            var text = File.ReadAllText(svg);
+            var width = double.Parse(Regex.Match(text, @"viewBox=""0 0 (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(width <= 400, $"{Path.GetFileName(svg)} is {width} wide");
+            Assert.All(Regex.Matches(text, @"font-size=""(\d+)""").Select(m => int.Parse(m.Groups[1].Value)), size => Assert.True(size >= 12, $"{Path.GetFileName(svg)}: {size}"));
+            if (Path.GetFileName(svg).StartsWith("trend-")) Assert.Matches(@">20\d\d年<", text);
+        }
+    }
+
+    [Fact]
     public void InARealBrowser_AtPhoneAndDesktopWidths_EveryPageLoads_NothingLeavesTheMachine_AndTheFiguresAreTheMarts()
     {
         var dir = Path.Combine(f.Warehouse.Root, "site-browser");

@@ -24,7 +24,7 @@ public static class SiteStyle
         ul.cards .label { display: block; font-size: .85rem; color: var(--muted); }
         ul.cards .value { display: block; font-size: 1.4rem; font-weight: 600; }
         figure { margin: 12px 0; }
-        figure img { max-width: 100%; height: auto; display: block; }
+        figure img { width: 100%; max-width: 560px; height: auto; display: block; }
         figcaption { color: var(--muted); font-size: .85rem; }
         .table-wrap { overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; font-size: .95rem; }

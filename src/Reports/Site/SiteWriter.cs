@@ -15,8 +15,10 @@ public sealed record SiteResult(string OutDir, IReadOnlyList<string> Files);
 /// index.html (the month's headline figures, colleges, sub-brands, trend), colleges/&lt;id&gt;.html (a college's
 /// sub-brand, branches, activity types, trend) and archive/ (every earlier month). Aggregates only: unit names and
 /// figures from the marts, never a person's name or number. Every figure is read with a queries/reports/*.sql query.
+/// A 宣传 column shows what went well: a college's branches appear with their activity figures, and with their
+/// grades and ranks only where <paramref name="showBranchGrades"/> is set (Analytics:Site:ShowBranchGrades).
 /// </summary>
-public sealed class SiteWriter(DuckDBConnection warehouse, string queriesDir)
+public sealed class SiteWriter(DuckDBConnection warehouse, string queriesDir, bool showBranchGrades = false)
 {
     public SiteResult Write(Month shown, string outDir)
     {
@@ -58,7 +60,8 @@ public sealed class SiteWriter(DuckDBConnection warehouse, string queriesDir)
         page.Heading(2, "各学院综合得分", "colleges");
         var names = colleges.Select(c => Short(F.Text(c["college_name"]))).ToList();
         var scores = colleges.Select(c => F.Number(c["composite_score"]) ?? 0).ToList();
-        save($"assets/ranking-{month}.svg", SvgChart.Bars($"{F.Month(month)}各学院综合得分", names, scores));
+        save($"assets/ranking-{month}.svg", SvgChart.Bars($"{F.Month(month)}各学院综合得分", names, scores,
+            colleges.Select(c => F.Text(c["grade"]) is "一般" or "差").ToList()));
         page.Figure($"assets/ranking-{month}.svg", $"{F.Month(month)}各学院综合得分条形图：" + string.Join("；", names.Select((n, i) => $"{n} {F.Score(scores[i])}")),
             "月度综合得分由党员参与率、组织生活出勤率、近三个月“三会一课”按期完成率、七一/八一承诺覆盖率与完成进度、品牌活动覆盖进度和影响力指数加权而成，满分 100。");
         page.Table($"{F.Month(month)}各学院排名", ["名次", "学院", "综合得分", "等次", "党员参与率", "三会一课按期完成率", "承诺事项完成率"],
@@ -79,7 +82,7 @@ public sealed class SiteWriter(DuckDBConnection warehouse, string queriesDir)
         return page.Render(asOf);
     }
 
-    private static string CollegePage(ReportQuery q, string month, Dictionary<string, object?> college, string asOf, Action<string, string> save)
+    private string CollegePage(ReportQuery q, string month, Dictionary<string, object?> college, string asOf, Action<string, string> save)
     {
         var id = F.Text(college["college_id"]);
         var name = F.Text(college["college_name"]);
@@ -92,15 +95,25 @@ public sealed class SiteWriter(DuckDBConnection warehouse, string queriesDir)
 
         var branches = q.Run("branch_ranking", month, id).Rows;
         page.Heading(2, "各支部情况");
-        page.Table($"{name}各党支部{F.Month(month)}情况（同类支部中排名）", ["支部", "类别", "党员数", "综合得分", "等次", "同类排名", "党员参与率", "三会一课按期完成率"],
-            branches.Select(b => new TableRow(F.Text(b["branch_id"]), month,
+        // Grades and ranks of named branches are for the college's own report; the public column shows them only
+        // where the school chose to (a 宣传 column that labels a branch 差 is the opposite of what it is for).
+        string[] header = showBranchGrades
+            ? ["支部", "类别", "党员数", "综合得分", "等次", "同类排名", "党员参与率", "三会一课按期完成率"]
+            : ["支部", "类别", "党员数", "党员参与率", "三会一课按期完成率"];
+        page.Table($"{name}各党支部{F.Month(month)}情况{(showBranchGrades ? "（同类支部中排名）" : "")}", header,
+            branches.OrderBy(b => F.Text(b["branch_name"]), StringComparer.Ordinal).Select(b => new TableRow(F.Text(b["branch_id"]), month,
             [
                 new TableCell(F.Text(b["branch_name"]), IsHeader: true),
                 new TableCell(F.Text(b["category"])),
                 new TableCell(F.Count(b["n_active_members"]), "n_active_members", IsNumber: true),
-                new TableCell(F.Score(b["composite_score"]), "composite_score", IsNumber: true),
-                new TableCell(F.Text(b["grade"]), "grade"),
-                new TableCell($"{F.Text(b["rank_among_peers"])}/{F.Text(b["n_peers"])}", IsNumber: true),
+                .. showBranchGrades
+                    ? new[]
+                    {
+                        new TableCell(F.Score(b["composite_score"]), "composite_score", IsNumber: true),
+                        new TableCell(F.Text(b["grade"]), "grade"),
+                        new TableCell($"{F.Text(b["rank_among_peers"])}/{F.Text(b["n_peers"])}", IsNumber: true),
+                    }
+                    : [],
                 new TableCell(F.Percent(b["participation_rate"]), "participation_rate", IsNumber: true),
                 new TableCell(F.Percent(b["org_life_compliance"]), "org_life_compliance", IsNumber: true),
             ])));
@@ -201,7 +214,7 @@ public sealed class SiteWriter(DuckDBConnection warehouse, string queriesDir)
         var rows = q.Run("site_trend", month, unit).Rows.Reverse().ToList();
         page.Heading(2, "近期走势");
         if (rows.Count == 0) { page.Paragraph("没有月度数据。"); return; }
-        var months = rows.Select(r => $"{int.Parse(F.Text(r["month_id"])[5..], CultureInfo.InvariantCulture)}月").ToList();
+        var months = rows.Select(r => F.Text(r["month_id"])).ToList();
         var series = new List<(string, IReadOnlyList<double?>)>
         {
             ("综合得分", rows.Select(r => F.Number(r["composite_score"])).ToList()),

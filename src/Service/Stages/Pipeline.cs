@@ -102,7 +102,7 @@ public sealed class Pipeline(AnalyticsSettings settings, TimeProvider clock)
     public SiteResult Site(Month month, string outDir)
     {
         using var connection = OpenWarehouse();
-        return new SiteWriter(connection, settings.Queries).Write(month, outDir);
+        return new SiteWriter(connection, settings.Queries, settings.Site.ShowBranchGrades).Write(month, outDir);
     }
 
     private ReportWriter ReportWriter(DuckDBConnection connection) =>
