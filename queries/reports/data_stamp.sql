@@ -1,5 +1,6 @@
--- 数据说明 (appendix): what the report was built from: the last model build, and the early-warning model of the month
+-- 数据说明 (appendix): what the report was built from: the version of the models' definitions (a hash of their SQL and
+-- the catalogues they read: the same data and definitions give the same figures), and the rows held back.
+-- Nothing here depends on when a build ran, so a report re-rendered from the same data is the same file.
 select
-    (select max(build_id) from ops.model_builds) as build_id,
-    (select strftime(max(built_at) at time zone 'Asia/Shanghai', '%Y-%m-%d %H:%M') from ops.model_builds) as built_at,
+    (select left(definition_hash, 12) from ops.model_builds order by build_id desc limit 1) as definition_version,
     (select cast(count(*) as bigint) from ops.quarantine) as n_quarantined

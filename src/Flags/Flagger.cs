@@ -208,5 +208,6 @@ public sealed class Flagger(DuckDBConnection warehouse, string queriesDir, strin
                     .AppendValue(f.Layers.ToList()).AppendValue(f.RuleIds.ToList()).EndRow();
             }
         warehouse.Execute($"comment on table {FlagsTable} is 'one row per branch per month with members: the early warning''s rules and model, the combined flag (is_flagged), the model''s score and threshold, and for flagged branches the reasons in Chinese; is_trained_month: the supervised model learned from this month''s year, so only the rules flag it'");
+        Alerts.AlertPlanner.PublishWarnings(warehouse);
     }
 }

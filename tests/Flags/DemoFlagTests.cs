@@ -26,6 +26,8 @@ public class DemoFlagRun : IDisposable
         Pipeline.Builder(Warehouse.Connection, queries).Build(Analytics.Model.ModelDiscovery.Discover(queries));
         Truth = GroundTruth.Load(dataset.GroundTruthPath);
         Report = new Flagger(Warehouse.Connection, queries, Path.Combine(Warehouse.Root, "models"), Warehouse.Clock).Run(Truth.Lags);
+        // As the pipeline's flag stage does: the warnings (and their mart) follow from the flags.
+        new Analytics.Flags.Alerts.AlertPlanner(Warehouse.Connection, Warehouse.Clock).Plan();
     }
 
     public LayerJudgement Against(string layer) => Report.Comparisons.Single(c => c.Against == "ground truth").Layer(layer)!;

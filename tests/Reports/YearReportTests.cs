@@ -33,7 +33,7 @@ public class YearReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixture>
         var collegeReport = reports.Single(r => r.Path.EndsWith("college-C01.pdf"));
         var college = Text(collegeReport.Path);
         foreach (var expected in new[] { "陶瓷美术学院党总支年度品牌评估报告", "“一院一品”子品牌：窑火丹青", "供党组织书记述职评议考核参考", "二、分项指标",
-                     "台账按月记录率", "课题、竞赛、创业承诺完成率", "优势：", "不足：", "陶瓷美术学院学生第二党支部" })
+                     "台账按月记录率", "课题、竞赛、创业承诺完成率", "优势：", "不足：", "学生第二党支部", "整改措施" })
             Assert.Contains(expected, college);
         // The figures printed are the mart's: C01's overall score and rank.
         var (score, rank) = f.Warehouse.Connection.Query("select overall_score, rank_among_colleges from marts.college_year where college_id = 'C01' and year = '2026'",

@@ -148,7 +148,15 @@ public sealed class AlertPlanner(DuckDBConnection warehouse, TimeProvider clock,
             row = w.ClosedMonth is null ? row.AppendNullValue() : row.AppendValue(w.ClosedMonth);
             row.AppendValue(w.IsOpen ? "open" : "closed").AppendValue(w.Layers.ToList()).AppendValue(w.Topics.ToList()).AppendValue(w.Reasons.ToList()).EndRow();
         }
-        // The warnings' lifecycle for reports and evaluators (the snapshot holds marts only): opened, escalated, closed.
+        PublishWarnings(warehouse);
+    }
+
+    /// <summary>
+    /// The warnings' lifecycle for reports and evaluators (the snapshot holds marts only): opened, escalated, closed.
+    /// Published after every flag run too, so that the mart exists wherever the flags do.
+    /// </summary>
+    public static void PublishWarnings(DuckDBConnection warehouse)
+    {
         warehouse.Execute($"""
             create or replace table {WarningsMart} as
             select w.warning_id, w.branch_id, names.branch_name, w.college_id, w.opened_month, w.last_flagged_month, w.months_flagged,

@@ -4,15 +4,23 @@ namespace Analytics.Reports.Document;
 
 /// <summary>
 /// A table of text cells: the header row repeats at the top of every page the table reaches; a body row moves whole to
-/// the next page when it does not fit (only a row taller than a whole page is split).
+/// the next page when it does not fit (only a row taller than a whole page is split). A column is widened, at the
+/// expense of columns with room to spare, until its header fits on a line: a Chinese header has no word breaks, so a
+/// wrapped one splits a word (同类排/名).
 /// </summary>
 internal sealed class Table(float[] relativeWidths, TextStyle headerStyle, TextStyle bodyStyle, SKColor headerFill, SKColor? zebraFill) : Element
 {
     private readonly List<Row> _rows = [];
     private Row? _header;
+    private IReadOnlyList<string> _headerTexts = [];
+    private float _fittedFor = -1;
     private int _current;
 
-    public void SetHeader(IReadOnlyList<string> cells) => _header = Cells(cells, headerStyle, headerFill);
+    public void SetHeader(IReadOnlyList<string> cells)
+    {
+        _header = Cells(cells, headerStyle, headerFill);
+        _headerTexts = cells;
+    }
 
     public void AddRow(IReadOnlyList<string> cells) => _rows.Add(Cells(cells, bodyStyle, zebraFill is { } z && _rows.Count % 2 == 1 ? z : null));
 
@@ -49,6 +57,7 @@ internal sealed class Table(float[] relativeWidths, TextStyle headerStyle, TextS
     private SpacePlan Plan(LayoutContext context, Size available, bool draw)
     {
         if (_current >= _rows.Count) return SpacePlan.Empty();
+        FitHeaders(context, available.Width);
         float top = 0;
         if (_header is not null)
         {
@@ -76,5 +85,27 @@ internal sealed class Table(float[] relativeWidths, TextStyle headerStyle, TextS
             if (split) return SpacePlan.Partial(available.Width, top);
         }
         return SpacePlan.Full(available.Width, top);
+    }
+
+    /// <summary>Column widths for this table width: the given shares, moved so that every header fits where they can.</summary>
+    private void FitHeaders(LayoutContext context, float total)
+    {
+        if (_header is null || Math.Abs(_fittedFor - total) < 0.01f) return;
+        _fittedFor = total;
+        const float cellPadding = 8 + 1; // the cell's padding and its frame
+        var sum = relativeWidths.Sum();
+        var widths = relativeWidths.Select(r => r / sum * total).ToArray();
+        var needs = _headerTexts.Select(h => h.Split('\n').Max(line => context.Canvas.MeasureText(line, headerStyle)) + cellPadding).ToArray();
+        var extra = widths.Select((w, i) => Math.Max(0, needs[i] - w)).Sum();
+        var spare = widths.Select((w, i) => Math.Max(0, w - needs[i])).ToArray();
+        if (extra > 0 && spare.Sum() >= extra)
+        {
+            var spareTotal = spare.Sum();
+            for (var i = 0; i < widths.Length; i++)
+                widths[i] = widths[i] < needs[i] ? needs[i] : widths[i] - extra * spare[i] / spareTotal;
+        }
+        foreach (var row in _rows.Append(_header))
+            for (var i = 0; i < row.Items.Count; i++)
+                row.Items[i] = (row.Items[i].Item, null, widths[i]);
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Analytics.Reports.Charts;
 using Analytics.Reports.Writing;
 using Analytics.Reports.Document;
 using F = Analytics.Reports.Writing.Format;
@@ -33,5 +35,35 @@ internal sealed class KpiSection : IReportSection
             t.Row("合作单位（年度累计）", F.Count(now["n_partners"]), F.Count(before?["n_partners"]), "");
             t.Row("宣传稿件 / 阅读量", $"{F.Count(now["n_publicity_items"])} / {F.Count(now["n_publicity_reads"])}", $"{F.Count(before?["n_publicity_items"])} / {F.Count(before?["n_publicity_reads"])}", "");
         });
+        Trend(c, x);
+    }
+
+    /// <summary>The last twelve months of the score and the components a reader acts on, against the grade lines.</summary>
+    private static void Trend(ColumnDescriptor c, ReportContext x)
+    {
+        var rows = x.Rows("trend_12m").Rows.Reverse().ToList();
+        if (rows.Count < 2) return;
+        // Month labels, with the year at the first month and at every January.
+        var labels = rows.Select((r, i) =>
+        {
+            var m = F.Text(r["month_id"]);
+            var month = int.Parse(m[5..], CultureInfo.InvariantCulture);
+            return i == 0 || month == 1 ? $"{month}月\n{m[..4]}年" : $"{month}月";
+        }).ToList();
+        double? Pct(object? v) => F.Number(v) * 100;
+        var bands = x.Rows("grade_bands").Rows.Where(b => F.Number(b["min_score"]) > 0)
+            .Select(b => (F.Number(b["min_score"])!.Value, $"{F.Text(b["grade"])} {F.Score(b["min_score"])}")).ToList();
+        var plot = LineChart.Build(new LineChartData($"近{rows.Count}个月走势（{F.Month(F.Text(rows[0]["month_id"]))}—{F.Month(F.Text(rows[^1]["month_id"]))}）", labels,
+        [
+            new LineSeries(x.Label("composite_score"), rows.Select(r => F.Number(r["composite_score"])).ToList()),
+            new LineSeries(x.Label("participation_rate") + "（%）", rows.Select(r => Pct(r["participation_rate"])).ToList()),
+            new LineSeries(x.Label("org_life_compliance_3m") + "（%）", rows.Select(r => Pct(r["org_life_compliance_3m"])).ToList()),
+            new LineSeries(x.Label("pledge_progress") + "（%）", rows.Select(r => Pct(r["pledge_progress"])).ToList()),
+        ], "得分 / 百分比", bands));
+        c.Item().ShowEntire().Column(block =>
+        {
+            block.Item().Drawing("trend", 270, x.Chart("trend", plot, 500, 270));
+            block.Item().Text($"虚线自下而上为{string.Join("、", bands.OrderBy(b => b.Item1).Select(b => b.Item2.Replace(" ", "（") + "）"))}的最低分；寒假、暑假月份沿用上一教学月的得分；承诺完成进度自每年4月起计算。", Styles.Note);
+        }, spacing: 3);
     }
 }

@@ -11,7 +11,7 @@ public static class MonthlyReport
         [new CoverSection(), new SummarySection(), new KpiSection(), new RankingSection(), new FlagsSection(), new PledgeSection(), new CoverageSection(), new InfluenceSection(), new DataQualitySection(), new AppendixSection()];
 
     private static readonly IReportSection[] CollegeSections =
-        [new CoverSection(), new SummarySection(), new KpiSection(), new RankingSection(), new FlagsSection(), new PledgeSection(), new CoverageSection(), new InfluenceSection(), new AppendixSection()];
+        [new CoverSection(), new SummarySection(), new CollegeTodoSection(), new KpiSection(), new RankingSection(), new FlagsSection(), new PledgeSection(), new CoverageSection(), new InfluenceSection(), new AppendixSection()];
 
     public static PageSetup Compose(ReportContext context) =>
         Page(context, $"{(context.IsSchool ? "学校" : context.UnitName)}月度评估 · {Format.Month(context.Period)}", context.IsSchool ? SchoolSections : CollegeSections);

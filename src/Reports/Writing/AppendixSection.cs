@@ -6,8 +6,8 @@ namespace Analytics.Reports.Writing;
 
 /// <summary>
 /// 附录 数据说明, for evaluators: the query behind every table and chart of the report and how to run it against the
-/// evaluators' snapshot, and the data stamp (the model build, the last load of each ledger, the rows held back, the
-/// early-warning model). The only page of a report that names files, queries or model versions.
+/// evaluators' snapshot, and the data stamp (the version of the metric definitions, the last load of each ledger, the
+/// rows held back, the early-warning model). The only page of a report that names files, queries or model versions.
 /// </summary>
 internal sealed class AppendixSection : IReportSection
 {
@@ -40,10 +40,10 @@ internal sealed class AppendixSection : IReportSection
             {
                 t.Columns(2f, 4f);
                 t.Header("项目", "内容");
-                t.Row("数据截至", x.AsOf.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+                t.Row("数据截至（最近一次导入台账）", x.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 if (stamp is not null)
                 {
-                    t.Row("模型构建", $"第 {F.Count(stamp["build_id"])} 次（{F.Text(stamp["built_at"])}）");
+                    t.Row("指标定义版本", F.Text(stamp["definition_version"]));
                     t.Row("隔离行（全部文件累计）", F.Count(stamp["n_quarantined"]));
                 }
                 foreach (var r in ledgers) t.Row($"{F.Text(r["ledger"])}最近导入", F.Text(r["last_loaded_on"]));
