@@ -68,16 +68,19 @@ public class YearReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixture>
         Assert.Contains("not a year", Assert.Throws<FormatException>(() => Analytics.Service.Cli.PeriodArguments.Year("26")).Message);
     }
 
+    /// <summary>The colleges' median of every figure the findings read.</summary>
+    private static readonly Dictionary<string, object?> CollegesMedian = new()
+    {
+        ["score_implementation"] = 80.0, ["org_life_compliance_year"] = 0.8, ["attendance_rate_year"] = 0.9, ["ledger_completeness"] = 0.9,
+        ["score_targets"] = 60.0, ["pledge_coverage_year"] = 0.6, ["pledge_completion_year"] = 0.3, ["activity_coverage_year"] = 0.5,
+        ["score_results"] = 70.0, ["participation_rate_year"] = 0.9, ["outcome_completion"] = 0.5,
+        ["score_social"] = 50.0,
+    };
+
     [Fact]
     public void Findings_NameTheDimensionAndItsComponentFurthestFromTheMedian()
     {
-        var median = new Dictionary<string, object?>
-        {
-            ["score_implementation"] = 80.0, ["org_life_compliance_year"] = 0.8, ["attendance_rate_year"] = 0.9, ["ledger_completeness"] = 0.9,
-            ["score_targets"] = 60.0, ["pledge_coverage_year"] = 0.6, ["pledge_completion_year"] = 0.3, ["activity_coverage_year"] = 0.5,
-            ["score_results"] = 70.0, ["participation_rate_year"] = 0.9, ["outcome_completion"] = 0.5,
-            ["score_social"] = 50.0,
-        };
+        var median = CollegesMedian;
         var unit = new Dictionary<string, object?>(median)
         {
             ["score_implementation"] = 90.0, ["org_life_compliance_year"] = 1.0,    // +10: compliance the reason
@@ -94,13 +97,7 @@ public class YearReportTests(DemoFlagFixture f) : IClassFixture<DemoFlagFixture>
     [Fact]
     public void Findings_NameTheWeakestDimension_EvenWhenNoneIsFarFromTheMedian()
     {
-        var median = new Dictionary<string, object?>
-        {
-            ["score_implementation"] = 80.0, ["org_life_compliance_year"] = 0.8, ["attendance_rate_year"] = 0.9, ["ledger_completeness"] = 0.9,
-            ["score_targets"] = 60.0, ["pledge_coverage_year"] = 0.6, ["pledge_completion_year"] = 0.3, ["activity_coverage_year"] = 0.5,
-            ["score_results"] = 70.0, ["participation_rate_year"] = 0.9, ["outcome_completion"] = 0.5,
-            ["score_social"] = 50.0,
-        };
+        var median = CollegesMedian;
         var unit = new Dictionary<string, object?>(median)
         {
             ["score_implementation"] = 81.0,                                   // +1: the relatively strongest

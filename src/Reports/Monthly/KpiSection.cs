@@ -41,7 +41,7 @@ internal sealed class KpiSection : IReportSection
     /// <summary>The last twelve months of the score and the components a reader acts on, against the grade lines.</summary>
     private static void Trend(ColumnDescriptor c, ReportContext x)
     {
-        var rows = x.Rows("trend_12m").Rows.Reverse().ToList();
+        var rows = x.Rows("kpis").Rows.Reverse().ToList();
         if (rows.Count < 2) return;
         // Month labels, with the year at the first month and at every January.
         var labels = rows.Select((r, i) =>
