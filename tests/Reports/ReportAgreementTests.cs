@@ -48,6 +48,21 @@ public class ReportAgreementTests(DemoFlagFixture f) : IClassFixture<DemoFlagFix
     }
 
     [Fact]
+    public void PageImages_OfTheSchoolAndOneCollege_AreWrittenForAPersonToLookAt()
+    {
+        var reports = Render("pages");
+        var pages = Path.Combine(SiteTests.RepositoryRoot(), "tests", "TestResults", "report-pages");
+        Directory.CreateDirectory(pages);
+        foreach (var file in Directory.GetFiles(pages, "*.png")) File.Delete(file);
+        foreach (var report in new[] { reports[0], reports.Single(r => r.Path.EndsWith("college-C01.pdf")) })
+        {
+            var stem = Path.Combine(pages, Path.GetFileNameWithoutExtension(report.Path));
+            Tool.Run("pdftoppm", null, CliProcess.HangLimit, check: true, "-r", "60", "-png", report.Path, stem);
+            Assert.Equal(report.Pages, Directory.GetFiles(pages, Path.GetFileName(stem) + "-*.png").Length);
+        }
+    }
+
+    [Fact]
     public void CollegeMembers_AddUpToTheSchools_AcrossThePdfs()
     {
         var reports = Render("members");

@@ -24,6 +24,9 @@ public static class LineChart
             var points = series.Values.Select((v, i) => (v, i)).Where(p => p.v is not null).ToList();
             var line = plot.Add.Scatter(points.Select(p => (double)p.i).ToArray(), points.Select(p => p.v!.Value).ToArray());
             line.Color = Palette.Plot(Colours[s % Colours.Length]);
+            // Past four series the colours repeat: a dashed line tells them apart (a college has up to a dozen branches;
+            // varying the marker's shape instead made a report's PDF a tenth larger).
+            if (s >= Colours.Length) line.LinePattern = ScottPlot.LinePattern.Dashed;
             line.LineWidth = 2;
             line.MarkerSize = 5;
             line.LegendText = series.Label;
