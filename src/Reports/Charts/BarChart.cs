@@ -68,6 +68,9 @@ public static class ChartStyle
 {
     public static ScottPlot.Plot NewPlot(string title)
     {
+        // ScottPlot caches the first typeface it finds for a family: make sure that is the report's own font, whoever
+        // draws the first chart, or a system font of the same name is embedded in every later PDF too.
+        Document.ReportFont.EnsureForCharts();
         var plot = new ScottPlot.Plot();
         plot.Font.Set(Document.ReportFont.Family);
         plot.Title(title, 12);

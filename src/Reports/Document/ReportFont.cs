@@ -28,6 +28,12 @@ public static class ReportFont
         }
     }
 
+    /// <summary>Registers the default report font for charts unless one is registered already.</summary>
+    public static void EnsureForCharts()
+    {
+        if (_chartFontPath is null) UseForCharts(FontLocator.Find());
+    }
+
     private sealed class Resolver : ScottPlot.IFontResolver
     {
         public SKTypeface? CreateTypeface(string fontName, bool bold, bool italic) =>
