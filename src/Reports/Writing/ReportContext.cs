@@ -40,9 +40,6 @@ public sealed record ReportContext(ReportQuery Queries, string Period, string Un
     /// <summary>Saves a chart as PNG and SVG beside the PDF (named by report and chart) and returns its vector drawer.</summary>
     public Action<SkiaSharp.SKCanvas, Document.Size> Chart(string name, ScottPlot.Plot plot, int width, int height)
     {
-        // Before any chart is drawn: ScottPlot caches the typeface it first finds for a family, and a system font of
-        // that name would then be embedded beside the report's own (a PDF a tenth larger).
-        Document.ReportFont.UseForCharts(FontPath);
         Directory.CreateDirectory(ChartDir);
         var stem = Path.Combine(ChartDir, $"{(IsSchool ? "school" : "college-" + Unit)}-{name}");
         plot.SavePng(stem + ".png", width * 2, height * 2);
