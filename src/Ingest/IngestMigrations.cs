@@ -215,5 +215,32 @@ public static class IngestMigrations
             alter table core.pledge_item_catalogue add column due_month_of_year integer;
             alter table core.warning_rules add column caps_grade boolean default false;
             """),
+        new(11, "ledgers as organisers keep them: the sheet of a workbook, skipped layout rows, exact duplicates by row, reasons in Chinese, reporting deadlines", """
+            alter table ops.ingested_files add column sheet_name varchar;
+            alter table ops.quarantine add column reason_zh varchar;
+            alter table ops.quarantine add column fix_zh varchar;
+            alter table ops.quarantine add column sheet_name varchar;
+            -- Rows that are layout, not records: titles and 填表单位 lines above the header, 合计 and 填表人 lines
+            -- below the records, a template's example row. Kept so that nothing a file held goes unaccounted for.
+            create table ops.skipped_rows (
+                file_id bigint not null,
+                row_no bigint not null,
+                kind varchar not null,            -- above_header | footer | example
+                row_text varchar
+            );
+            -- Exact copies of an earlier row of the same file: counted in duplicates_skipped, listed here by row.
+            create table ops.duplicate_rows (
+                file_id bigint not null,
+                row_no bigint not null,
+                first_row_no bigint not null
+            );
+            create table core.ledger_deadlines (
+                kind varchar not null primary key,
+                label varchar not null,
+                is_monthly boolean not null,
+                due_day integer,
+                note varchar
+            );
+            """),
     ];
 }

@@ -39,9 +39,9 @@ public class ExactlyOnceTests
         w.WriteInbox("o.csv", Ledgers.OrgUnits);
         // Commit the file exactly as ingest does, but "crash" before it is moved out of the inbox.
         var file = FileProbe.Probe(w.Inbox("o.csv"));
-        var header = new HeaderMatcher().Match(HeaderPeek.Read(file));
+        var part = LedgerParts.Open(file, new HeaderMatcher()).Parts.Single();
         SqlFunctions.Install(w.Connection, TempWarehouse.Catalogue);
-        new LedgerFileLoader(w.Connection, w.Clock, w.Options.WorkDir).Load(file, header, new DateOnly(2026, 11, 24));
+        new LedgerFileLoader(w.Connection, w.Clock, w.Options.WorkDir).Load(part, new DateOnly(2026, 11, 24));
         w.Reopen();
         var before = Counts(w);
 

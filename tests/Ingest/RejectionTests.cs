@@ -42,7 +42,7 @@ public class RejectionTests
         var hash = Analytics.Ingest.Reading.FileProbe.Probe(w.Inbox("notes.csv")).ContentHash;
         w.Connection.Execute("""
             insert into ops.ingested_files values (nextval('ops.file_id_seq'), 'notes.csv', ?, null, 'csv', 'utf-8', 'rejected',
-                0, 0, 0, 0, null, 'the header matches no ledger kind', ?, now(), now())
+                0, 0, 0, 0, null, 'the header matches no ledger kind', ?, now(), now(), null)
             """, hash, Path.Combine(w.Options.RejectedDir, "notes.csv"));
 
         var outcome = w.Ingest().Single();

@@ -11,6 +11,9 @@ public sealed record LedgerContract(
     IReadOnlyList<ColumnSpec> Columns,
     IReadOnlyList<string> Key)
 {
+    /// <summary>What organisers call this ledger (活动台账, 签到表 …): in templates, feedback and reports.</summary>
+    public required string ChineseName { get; init; }
+
     public IEnumerable<ColumnSpec> RequiredColumns => Columns.Where(c => c.Required);
 
     public ColumnSpec Column(string name) =>

@@ -15,7 +15,7 @@ public static class LedgerContracts
         new("established_on", "成立日期", ColumnType.Date),
         new("dissolved_on", "撤销日期", ColumnType.Date, MayBeFuture: true),
         new("party_groups", "党小组数", ColumnType.Count),
-    ], ["unit_id"]);
+    ], ["unit_id"]) { ChineseName = "组织架构" };
 
     public static LedgerContract Members { get; } = new(LedgerKind.Members, "members", "members", "memberships",
     [
@@ -28,7 +28,7 @@ public static class LedgerContracts
         new("status", "党员状态", ColumnType.Choice, ValueSet: "member_status"),
         new("gender", "性别", ColumnType.Choice, ValueSet: "gender"),
         new("joined_party_on", "入党日期", ColumnType.Date),
-    ], ["member_id", "valid_from"]);
+    ], ["member_id", "valid_from"]) { ChineseName = "党员名册" };
 
     public static LedgerContract Activities { get; } = new(LedgerKind.Activities, "activities", "activities", "activities",
     [
@@ -42,14 +42,14 @@ public static class LedgerContracts
         new("external_audience", "校外受众人数", ColumnType.Count),
         new("partner", "合作单位", ColumnType.Text),
         new("hours", "时长", ColumnType.Decimal),
-    ], ["activity_id"]);
+    ], ["activity_id"]) { ChineseName = "活动台账" };
 
     public static LedgerContract Attendance { get; } = new(LedgerKind.Attendance, "attendance", "attendance", "attendance",
     [
         new("activity_id", "活动编号", ColumnType.Id, Required: true, References: new(LedgerKind.Activities)),
         new("member_id", "党员编号", ColumnType.Id, Required: true, References: new(LedgerKind.Members)),
         new("status", "出勤状态", ColumnType.Choice, Required: true, ValueSet: "attendance_status"),
-    ], ["activity_id", "member_id"]);
+    ], ["activity_id", "member_id"]) { ChineseName = "签到表" };
 
     public static LedgerContract Pledges { get; } = new(LedgerKind.Pledges, "pledges", "pledges", "pledges",
     [
@@ -61,7 +61,7 @@ public static class LedgerContracts
         new("completed_on", "完成日期", ColumnType.Date),
         new("evidence", "佐证材料", ColumnType.Text),
         new("review", "审核状态", ColumnType.Choice, ValueSet: "review"),
-    ], ["member_id", "programme", "year", "item"]);
+    ], ["member_id", "programme", "year", "item"]) { ChineseName = "七一八一承诺" };
 
     public static LedgerContract Publicity { get; } = new(LedgerKind.Publicity, "publicity", "publicity", "publicity",
     [
@@ -73,14 +73,14 @@ public static class LedgerContracts
         new("url", "链接", ColumnType.Text),
         new("reads", "阅读量", ColumnType.Count),
         new("likes", "点赞数", ColumnType.Count),
-    ], ["item_id"]);
+    ], ["item_id"]) { ChineseName = "宣传稿件" };
 
     public static LedgerContract Evaluations { get; } = new(LedgerKind.Evaluations, "evaluations", "evaluations", "evaluations",
     [
         new("unit_id", "组织编号", ColumnType.Id, Required: true, References: AnyUnit),
         new("year", "年度", ColumnType.Year, Required: true),
         new("grade", "评议等次", ColumnType.Choice, Required: true, ValueSet: "grade"),
-    ], ["unit_id", "year"]);
+    ], ["unit_id", "year"]) { ChineseName = "述职评议" };
 
     /// <summary>All contracts in load order (a ledger's references load before it).</summary>
     public static IReadOnlyList<LedgerContract> All { get; } =

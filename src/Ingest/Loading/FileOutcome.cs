@@ -29,5 +29,14 @@ public sealed record FileOutcome(
     /// <summary>Seconds spent in each phase (staging, validating, loading, committing), for benchmarks.</summary>
     public IReadOnlyDictionary<string, double> PhaseSeconds { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>The worksheet this outcome is of, for a workbook; null for CSV and JSON.</summary>
+    public string? SheetName { get; init; }
+
+    /// <summary>The organisers' 问题清单 written beside the archived file, when the file had anything to report.</summary>
+    public string? FeedbackPath { get; init; }
+
+    /// <summary>The file name, and the sheet's after it.</summary>
+    public string DisplayName => SheetName is null ? FileName : $"{FileName} [{SheetName}]";
+
     public bool Reconciles => RowsRead == RowsLoaded + RowsQuarantined + DuplicatesSkipped;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analytics.Ingest.Catalogues;
 using Analytics.Ingest.Contracts;
+using Analytics.Ingest.Feedback;
 using Analytics.Ingest.Reading;
 using Analytics.Warehouse;
 using DuckDB.NET.Data;
@@ -28,11 +29,12 @@ public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalog
         SqlFunctions.Install(connection, catalogue);
 
         var outcomes = new List<FileOutcome>();
-        var ready = new List<(ProbedFile File, HeaderMatch Header)>();
+        var files = new List<LedgerFile>();
         var paths = Directory.EnumerateFiles(options.InboxDir).Where(IsLedgerCandidate).Order(StringComparer.Ordinal).ToList();
         foreach (var path in paths)
         {
             cancellation.ThrowIfCancellationRequested();
+            if (options.SettleTime > TimeSpan.Zero && IsStillArriving(path)) continue;
             ProbedFile? probed = null;
             try
             {
@@ -40,7 +42,7 @@ public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalog
                 if (new FileInfo(path).LinkTarget is { } linkTarget)
                     throw new LedgerFormatException($"it is a symbolic link (to {linkTarget}); put the file itself in the inbox");
                 probed = FileProbe.Probe(path);
-                ready.Add((probed, matcher.Match(HeaderPeek.Read(probed))));
+                files.Add(LedgerParts.Open(probed, matcher));
             }
             catch (LedgerFormatException ex)
             {
@@ -48,43 +50,98 @@ public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalog
             }
         }
 
-        // Within a kind, files load in the order they arrived, so a later export updates an earlier one.
-        var ordered = ready.OrderBy(r => r.Header.Contract.Kind)
-            .ThenBy(r => File.GetLastWriteTimeUtc(r.File.Path))
-            .ThenBy(r => r.File.FileName, StringComparer.Ordinal).ToList();
+        // Within a kind, files load in the order they arrived, so a later export updates an earlier one; a workbook's
+        // sheets load in the order of the sheets.
+        var ordered = files
+            .SelectMany(f => f.Parts.Select((part, sheetIndex) => (File: f, Part: part, SheetIndex: sheetIndex)))
+            .OrderBy(p => p.Part.Header.Match.Contract.Kind)
+            .ThenBy(p => File.GetLastWriteTimeUtc(p.Part.File.Path))
+            .ThenBy(p => p.Part.File.FileName, StringComparer.Ordinal)
+            .ThenBy(p => p.SheetIndex).ToList();
+        var partsLeft = files.ToDictionary(f => f.File.Path, f => f.Parts.Count);
+        var outcomesOf = files.ToDictionary(f => f.File.Path, _ => new List<(LedgerPart Part, FileOutcome Outcome)>());
         for (var i = 0; i < ordered.Count; i++)
         {
             cancellation.ThrowIfCancellationRequested();
-            var (file, header) = ordered[i];
+            var (ledgerFile, part, _) = ordered[i];
             var index = i + 1;
-            progress?.Report(new IngestProgress(index, ordered.Count, file.FileName, "checking"));
-            var previous = connection.Scalar<long?>(
-                "select min(file_id) from ops.ingested_files where content_hash = ? and status = 'loaded'", file.ContentHash);
-            if (previous is { } fileId)
-            {
-                var moved = Archive(file);
-                outcomes.Add(new FileOutcome(file.FileName, FileStatus.AlreadyIngested, header.Contract.Name, LedgerFileLoader.Format(file),
-                    file.Encoding, 0, 0, 0, 0, $"same content as file #{fileId}, ingested before; nothing changed", moved, fileId));
-                continue;
-            }
-            try
-            {
-                var loader = new LedgerFileLoader(connection, clock, options.WorkDir);
-                var outcome = loader.Load(file, header, today, phase => progress?.Report(new IngestProgress(index, ordered.Count, file.FileName, phase)));
-                outcomes.Add(outcome with { MovedTo = Archive(file) });
-            }
-            catch (LedgerFormatException ex)
-            {
-                outcomes.Add(Reject(file.Path, file, ex.Message));
-            }
-            catch (DuckDBException ex) when (IsInputError(ex))
-            {
-                // The file's text defeated the reader itself (the transaction is rolled back): the file is refused,
-                // not the run. Errors of the machine (memory, disk) still stop the run and leave the file in the inbox.
-                outcomes.Add(Reject(file.Path, file, "the warehouse could not read it: " + ex.Message.Split('\n')[0]));
-            }
+            progress?.Report(new IngestProgress(index, ordered.Count, part.DisplayName, "checking"));
+            outcomesOf[part.File.Path].Add((part, LoadPart(part, today, phase => progress?.Report(new IngestProgress(index, ordered.Count, part.DisplayName, phase)))));
+            if (--partsLeft[part.File.Path] == 0) outcomes.AddRange(Finish(ledgerFile, outcomesOf[part.File.Path]));
         }
         return outcomes;
+    }
+
+    /// <summary>Loads one part, or says it was loaded before (same content, same sheet), or why it could not be read.</summary>
+    private FileOutcome LoadPart(LedgerPart part, DateOnly today, Action<string> phase)
+    {
+        var file = part.File;
+        var previous = connection.Scalar<long?>("""
+            select min(file_id) from ops.ingested_files
+            where content_hash = ? and coalesce(sheet_name, '') = ? and status = 'loaded'
+            """, file.ContentHash, part.SheetName ?? "");
+        if (previous is { } fileId)
+            return new FileOutcome(file.FileName, FileStatus.AlreadyIngested, part.Header.Match.Contract.Name, LedgerFileLoader.Format(file),
+                file.Encoding, 0, 0, 0, 0, $"same content as file #{fileId}, ingested before; nothing changed", null, fileId) { SheetName = part.SheetName };
+        try
+        {
+            return new LedgerFileLoader(connection, clock, options.WorkDir).Load(part, today, phase);
+        }
+        catch (LedgerFormatException ex)
+        {
+            return Unreadable(part, ex.Message);
+        }
+        catch (DuckDBException ex) when (IsInputError(ex))
+        {
+            // The file's text defeated the reader itself (the transaction is rolled back): the file is refused,
+            // not the run. Errors of the machine (memory, disk) still stop the run and leave the file in the inbox.
+            return Unreadable(part, "the warehouse could not read it: " + ex.Message.Split('\n')[0]);
+        }
+    }
+
+    private static FileOutcome Unreadable(LedgerPart part, string reason) =>
+        new(part.File.FileName, FileStatus.Rejected, null, LedgerFileLoader.Format(part.File), part.File.Encoding, 0, 0, 0, 0, reason, null)
+            { SheetName = part.SheetName };
+
+    /// <summary>
+    /// Once every part of a file has been tried: a file none of whose parts could be read goes to rejected/; any other
+    /// is archived, with the organisers' 问题清单 written beside it first (so a crash in between leaves the file in the
+    /// inbox, and the next run writes the list again from the warehouse).
+    /// </summary>
+    private IEnumerable<FileOutcome> Finish(LedgerFile file, List<(LedgerPart Part, FileOutcome Outcome)> parts)
+    {
+        if (parts.All(p => p.Outcome.Status == FileStatus.Rejected))
+        {
+            var reason = parts.Count == 1
+                ? parts[0].Outcome.Message!
+                : string.Join("; ", parts.Select(p => $"sheet '{p.Part.SheetName}': {p.Outcome.Message}"));
+            return [Reject(file.File.Path, file.File, reason)];
+        }
+        var target = ArchiveDestination(file.File);
+        foreach (var (part, outcome) in parts.Where(p => p.Outcome.Status == FileStatus.Rejected))
+            RecordRejection(part.File.FileName, part.File, part.SheetName, outcome.Message!, target);
+        var feedback = FeedbackWriter.Write(connection, file, parts.Select(p => p.Outcome).ToList(), target);
+        MoveTo(file.File.Path, target);
+        var sheetsNote = file.IgnoredSheets.Count == 0 ? null : "sheets without a ledger, ignored: " + string.Join(", ", file.IgnoredSheets);
+        return parts.Select((p, i) => p.Outcome with
+        {
+            MovedTo = target,
+            FeedbackPath = feedback,
+            Message = i == 0 && sheetsNote is not null ? string.Join("; ", new[] { p.Outcome.Message, sheetsNote }.OfType<string>()) : p.Outcome.Message,
+        });
+    }
+
+    /// <summary>
+    /// A file written a moment ago may still be arriving (a copy over the network, an export being saved): it is left
+    /// for the next look when it changed within the settle time, or its size or time changes while it is looked at.
+    /// </summary>
+    private bool IsStillArriving(string path)
+    {
+        var before = new FileInfo(path);
+        if (DateTime.UtcNow - before.LastWriteTimeUtc < options.SettleTime) return true;
+        Thread.Sleep(TimeSpan.FromMilliseconds(Math.Min(250, options.SettleTime.TotalMilliseconds)));
+        var after = new FileInfo(path);
+        return after.Length != before.Length || after.LastWriteTimeUtc != before.LastWriteTimeUtc;
     }
 
     private static bool IsInputError(DuckDBException ex) =>
@@ -100,36 +157,36 @@ public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalog
     private FileOutcome Reject(string path, ProbedFile? probed, string reason)
     {
         var name = Path.GetFileName(path);
-        var now = clock.GetUtcNow();
-        var hash = probed?.ContentHash ?? "";
         var format = probed is null ? null : LedgerFileLoader.Format(probed);
         // Recorded first, then moved: a run killed in between left a record naming a file that never arrived there.
         // That record is this one, so it is replaced rather than doubled, and nothing is ever unrecorded.
         var target = Destination(path, options.RejectedDir, probed?.ContentHash);
-        connection.InTransaction(() =>
-        {
-            connection.Execute("""
-                delete from ops.ingested_files where status = 'rejected' and file_name = ? and content_hash = ? and archived_to = ?
-                """, name, hash, target);
-            connection.Execute("""
-                insert into ops.ingested_files
-                values (nextval('ops.file_id_seq'), ?, ?, null, ?, ?, 'rejected', 0, 0, 0, 0, null, ?, ?, ?, ?)
-                """, name, hash, format, probed?.Encoding, reason, target, now, now);
-        });
+        RecordRejection(name, probed, null, reason, target);
         MoveTo(path, target);
-        File.WriteAllText(target + ".reason.txt",
-            $"{name}: {reason}{Environment.NewLine}Rejected at {BusinessClock.Local(now).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)}. " +
-            $"Fix the file and put it back in the inbox.{Environment.NewLine}");
+        File.WriteAllText(target + ".reason.txt", RejectionText.ReasonFile(name, reason, BusinessClock.Local(clock.GetUtcNow())));
         return new FileOutcome(name, FileStatus.Rejected, null, format, probed?.Encoding, 0, 0, 0, 0, reason, target);
     }
 
-    private string Archive(ProbedFile file)
+    private void RecordRejection(string name, ProbedFile? probed, string? sheet, string reason, string target)
     {
-        var target = Destination(file.Path,
-            Path.Combine(options.ArchiveDir, BusinessClock.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), file.ContentHash);
-        MoveTo(file.Path, target);
-        return target;
+        var now = clock.GetUtcNow();
+        var hash = probed?.ContentHash ?? "";
+        connection.InTransaction(() =>
+        {
+            connection.Execute("""
+                delete from ops.ingested_files
+                where status = 'rejected' and file_name = ? and content_hash = ? and archived_to = ? and coalesce(sheet_name, '') = ?
+                """, name, hash, target, sheet ?? "");
+            connection.Execute("""
+                insert into ops.ingested_files (file_id, file_name, content_hash, kind, format, encoding, status, rows_read, rows_loaded,
+                    rows_quarantined, duplicates_skipped, ignored_columns, message, archived_to, started_at, finished_at, sheet_name)
+                values (nextval('ops.file_id_seq'), ?, ?, null, ?, ?, 'rejected', 0, 0, 0, 0, null, ?, ?, ?, ?, ?)
+                """, name, hash, probed is null ? null : LedgerFileLoader.Format(probed), probed?.Encoding, reason, target, now, now, sheet);
+        });
     }
+
+    private string ArchiveDestination(ProbedFile file) =>
+        Destination(file.Path, Path.Combine(options.ArchiveDir, BusinessClock.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), file.ContentHash);
 
     /// <summary>Where a file goes in a folder: its own name, or with its hash in the name when that name is taken.</summary>
     private static string Destination(string path, string folder, string? hash)

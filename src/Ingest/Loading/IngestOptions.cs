@@ -9,6 +9,12 @@ public sealed record IngestOptions(
     string WorkDir,
     IReadOnlyDictionary<string, Dictionary<string, string[]>>? HeaderAliases = null)
 {
+    /// <summary>
+    /// How long a file must have stood unchanged before it is read (zero: read everything now, as `ingest` does). The
+    /// service sets it, so that a file still being copied into the inbox is left for the next look.
+    /// </summary>
+    public TimeSpan SettleTime { get; init; }
+
     /// <summary>The usual layout under one data folder: inbox/, archive/, rejected/, tmp/.</summary>
     public static IngestOptions Under(string dataDir) => new(
         Path.Combine(dataDir, "inbox"), Path.Combine(dataDir, "archive"),

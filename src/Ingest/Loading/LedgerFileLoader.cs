@@ -12,9 +12,11 @@ namespace Analytics.Ingest.Loading;
 public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider clock, string workDir)
 {
 
-    /// <summary>Loads the file; on a <see cref="LedgerFormatException"/> nothing of it is left in the warehouse.</summary>
-    public FileOutcome Load(ProbedFile file, HeaderMatch header, DateOnly today, Action<string>? phase = null)
+    /// <summary>Loads one ledger of a file (the file, or one sheet of a workbook); on a <see cref="LedgerFormatException"/> nothing of it is left in the warehouse.</summary>
+    public FileOutcome Load(LedgerPart part, DateOnly today, Action<string>? phase = null)
     {
+        var file = part.File;
+        var header = part.Header.Match;
         var contract = header.Contract;
         var started = clock.GetUtcNow();
         var timings = new Dictionary<string, double>();
@@ -34,11 +36,12 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
             Phase("staging");
             var staged = file.Format switch
             {
-                LedgerFormat.Csv => CsvStager.Stage(connection, file, header, workDir),
-                LedgerFormat.Xlsx => XlsxStager.Stage(connection, file, header),
+                LedgerFormat.Csv => CsvStager.Stage(connection, part, workDir),
+                LedgerFormat.Xlsx or LedgerFormat.Xls => SheetStager.Stage(connection, part),
                 LedgerFormat.Json => JsonStager.Stage(connection, file, header),
-                _ => throw new ArgumentOutOfRangeException(nameof(file)),
+                _ => throw new ArgumentOutOfRangeException(nameof(part)),
             };
+            var layoutRows = LayoutRowsSql.Separate(connection, staged, contract, part.Header.FirstDataRowNo);
 
             Phase("validating");
             var validation = new ValidationSql(contract, staged.StageColumns.ToHashSet(), today);
@@ -68,30 +71,44 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
 
             if (connection.Scalar<bool>("select exists (select 1 from hits)"))
                 connection.Execute("""
-                    insert into ops.quarantine
-                    select ?, ?, h.row_no, h.column_name, h.raw_value, h.reason_code, h.reason, to_json(s), ?
+                    insert into ops.quarantine (file_id, file_name, row_no, column_name, raw_value, reason_code, reason, raw_row,
+                        quarantined_at, reason_zh, fix_zh, sheet_name)
+                    select ?, ?, h.row_no, h.column_name, h.raw_value, h.reason_code, h.reason, to_json(s), ?, h.reason_zh, h.fix_zh, ?
                     from hits as h join (select * from stage where row_no in (select row_no from hits)) as s on s.row_no = h.row_no
                     order by h.row_no, h.column_name
-                    """, fileId, file.FileName, loadedAt);
+                    """, fileId, file.FileName, loadedAt, part.SheetName);
+            var malformed = QuarantineReasons.Of(QuarantineReasons.MalformedRow);
             foreach (var reject in staged.Rejects)
-                connection.Execute("insert into ops.quarantine values (?, ?, ?, null, ?, 'malformed_row', ?, null, ?)",
-                    fileId, file.FileName, reject.RowNo, reject.RawText, reject.Reason, loadedAt);
+                connection.Execute("""
+                    insert into ops.quarantine (file_id, file_name, row_no, column_name, raw_value, reason_code, reason, raw_row,
+                        quarantined_at, reason_zh, fix_zh, sheet_name)
+                    values (?, ?, ?, null, ?, 'malformed_row', ?, null, ?, ?, ?, ?)
+                    """, fileId, file.FileName, reject.RowNo, reject.RawText, reject.Reason, loadedAt,
+                    $"第{reject.RowNo}行{malformed.Meaning}", malformed.Fix, part.SheetName);
+            RecordSkippedRows(fileId, part.Header.Above, layoutRows > 0, anyRepeatedKey);
 
             var loaded = connection.Scalar<long>($"select count(*) from raw.{contract.Table} where _file_id = ?", fileId);
             var quarantined = connection.Scalar<long>("select count(distinct row_no) from hits") + staged.Rejects.Count;
-            var read = staged.RowsStaged + staged.Rejects.Count;
+            var read = staged.RowsStaged - layoutRows + staged.Rejects.Count;
             var duplicates = read - loaded - quarantined;
-            var ignored = header.IgnoredHeaders.ToList();
+            var ignored = header.IgnoredHeaders.Where(h => h.Length > 0).ToList();
             connection.Execute("""
-                insert into ops.ingested_files values (?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?, ?, ?, null, null, ?, ?)
+                insert into ops.ingested_files (file_id, file_name, content_hash, kind, format, encoding, status, rows_read, rows_loaded,
+                    rows_quarantined, duplicates_skipped, ignored_columns, message, archived_to, started_at, finished_at, sheet_name)
+                values (?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?, ?, ?, null, null, ?, ?, ?)
                 """, fileId, file.FileName, file.ContentHash, contract.Name, Format(file), file.Encoding,
-                read, loaded, quarantined, duplicates, ignored.Count == 0 ? null : string.Join(", ", ignored), started, clock.GetUtcNow());
+                read, loaded, quarantined, duplicates, ignored.Count == 0 ? null : string.Join(", ", ignored), started, clock.GetUtcNow(),
+                part.SheetName);
             Phase("committing");
             connection.Execute("commit");
             Phase("done");
+            var notes = new List<string>();
+            if (ignored.Count > 0) notes.Add("ignored columns: " + string.Join(", ", ignored));
+            var skipped = part.Header.Above.Count + layoutRows;
+            if (skipped > 0) notes.Add($"{skipped} layout row(s) skipped (title, totals, signatures or a template's example)");
             return new FileOutcome(file.FileName, FileStatus.Loaded, contract.Name, Format(file), file.Encoding,
                 read, loaded, quarantined, duplicates,
-                ignored.Count == 0 ? null : "ignored columns: " + string.Join(", ", ignored), null, fileId) { PhaseSeconds = timings };
+                notes.Count == 0 ? null : string.Join("; ", notes), null, fileId) { PhaseSeconds = timings, SheetName = part.SheetName };
         }
         catch
         {
@@ -106,6 +123,21 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
 
     public static string Format(ProbedFile file) => file.Format.ToString().ToLowerInvariant();
 
+    /// <summary>Layout rows (above the header, totals, examples) and exact duplicates, each by row, so that nothing is unaccounted for.</summary>
+    private void RecordSkippedRows(long fileId, IReadOnlyList<LayoutRow> above, bool anyLayoutBelow, bool anyRepeatedKey)
+    {
+        if (above.Count > 0)
+        {
+            using var appender = connection.CreateAppender("ops", "skipped_rows");
+            foreach (var row in above)
+                appender.CreateRow().AppendValue(fileId).AppendValue(row.RowNo).AppendValue(LayoutRow.KindCode(row.Kind)).AppendValue(row.Text).EndRow();
+        }
+        if (anyLayoutBelow)
+            connection.Execute("insert into ops.skipped_rows select ?, row_no, kind, row_text from layout_rows order by row_no", fileId);
+        if (anyRepeatedKey)
+            connection.Execute("insert into ops.duplicate_rows select ?, row_no, first_row_no from exact_duplicates order by row_no", fileId);
+    }
+
     private void DropTemps()
     {
         foreach (var statement in new[]
@@ -113,7 +145,8 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
                      "drop view if exists stage", "drop table if exists stage_src", "drop view if exists final",
                      "drop table if exists final", "drop view if exists good", "drop table if exists key_groups",
                      "drop table if exists hits", "drop table if exists typed", "drop table if exists kf_rejects", "drop table if exists kf_reject_scans",
-                     "drop table if exists kf_row_thresholds",
+                     "drop table if exists kf_row_thresholds", "drop view if exists stage_read", "drop table if exists layout_rows",
+                     "drop table if exists exact_duplicates",
                  })
         {
             try { connection.Execute(statement); }

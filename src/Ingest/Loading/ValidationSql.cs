@@ -29,7 +29,7 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
     public IEnumerable<string> Statements()
     {
         yield return TypedTable();
-        yield return "create or replace temp table hits (row_no bigint, column_name varchar, raw_value varchar, reason_code varchar, reason varchar)";
+        yield return "create or replace temp table hits (row_no bigint, column_name varchar, raw_value varchar, reason_code varchar, reason varchar, reason_zh varchar, fix_zh varchar)";
         foreach (var check in Checks()) yield return "insert into hits " + check;
         foreach (var statement in DuplicateHandling()) yield return statement;
     }
@@ -114,6 +114,16 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
     public static IEnumerable<string> WarehouseColumns(LedgerContract contract) =>
         contract.Columns.Select(c => c.Type == ColumnType.ActivityTypes ? "activity_types" : c.Name);
 
+    /// <summary>A column as an organiser's message names it: its Chinese header in quotes.</summary>
+    private static string Zh(ColumnSpec c) => $"“{c.ChineseName}”";
+
+    /// <summary>A value as a message quotes it, cut at 80 characters (SQL expression).</summary>
+    private static string Quoted(string expression) =>
+        $"'“' || left({expression}, 80) || case when length({expression}) > 80 then '…' else '' end || '”'";
+
+    /// <summary>"第12行" in front of a Chinese reason (SQL expression over row_no).</summary>
+    private static string RowZh(string rowNo = "row_no") => $"'第' || {rowNo} || '行'";
+
     private IEnumerable<string> Checks()
     {
         foreach (var c in contract.Columns)
@@ -121,62 +131,85 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
             var txt = TextOf(c);
             var col = Col(c.Name);
             var label = Literal(c.ToString());
-            string Hit(string code, string reasonExpr, string where) =>
-                $"select row_no, {Literal(c.Name)}, {txt}, '{code}', {reasonExpr} from typed where {where}";
+            var zh = Literal(Zh(c));
+            // One hit: English for operators, the Chinese problem and fix for the organiser who keeps the ledger.
+            string Hit(string code, string reasonExpr, string reasonZhExpr, string fixZhExpr, string where) =>
+                $"select row_no, {Literal(c.Name)}, {txt}, '{code}', {reasonExpr}, {RowZh()} || {reasonZhExpr}, {fixZhExpr} from typed where {where}";
 
             if (c.Required)
-                yield return Hit("missing_required", $"'required value ' || {label} || ' is empty'", $"{txt} is null");
+                yield return Hit(QuarantineReasons.MissingRequired, $"'required value ' || {label} || ' is empty'",
+                    $"{zh} || '未填写'", Literal($"{Zh(c)}是必填项，请补填"), $"{txt} is null");
 
             switch (c.Type)
             {
                 // Identifiers a ledger defines (its own key, not a reference) become the warehouse's keys: they must
                 // look like identifiers. References need no rule: an id that is not known is quarantined as unknown.
                 case ColumnType.Id when c.References is null && contract.Key.Contains(c.Name):
-                    yield return Hit("bad_id",
+                    yield return Hit(QuarantineReasons.BadId,
                         $"'''' || left({txt}, 80) || case when length({txt}) > 80 then '…' else '' end || ''' in ' || {label} || ' is not an identifier (letters, digits, _ . -, at most {MaxIdLength} characters)'",
+                        $"{zh} || '填写为' || {Quoted(txt)} || '，不是有效的编号'",
+                        Literal($"编号只能由字母、数字和 _ . - 组成，不超过{MaxIdLength}个字符，如 C01B02"),
                         $"{txt} is not null and (length({txt}) > {MaxIdLength} or not regexp_full_match({txt}, '{IdPattern}'))");
                     break;
                 case ColumnType.Text:
-                    yield return Hit("too_long",
+                    yield return Hit(QuarantineReasons.TooLong,
                         $"{label} || ' is ' || length({txt}) || ' characters long (at most {MaxTextLength})'",
-                        $"length({txt}) > {MaxTextLength}");
+                        $"{zh} || '有' || length({txt}) || '个字，超过上限{MaxTextLength}字'",
+                        Literal($"请精简到{MaxTextLength}字以内；详细材料请作为佐证材料另行报送"), $"length({txt}) > {MaxTextLength}");
                     break;
                 case ColumnType.Date:
-                    yield return Hit("bad_date",
+                    yield return Hit(QuarantineReasons.BadDate,
                         $"'''' || {txt} || ''' in ' || {label} || ' is not a date (expected 2026-03-05, 2026/3/5, 2026年3月5日 or an Excel serial number)'",
+                        $"{zh} || '填写为' || {Quoted(txt)} || '，不是有效日期'",
+                        Literal("请按 2026-03-05、2026/3/5 或 2026年3月5日 的格式填写，或在 Excel 中设为日期格式"),
                         $"{txt} is not null and {col} is null");
                     if (!c.MayBeFuture)
-                        yield return Hit("future_date",
+                        yield return Hit(QuarantineReasons.FutureDate,
                             $"{label} || ' ' || strftime({col}, '%Y-%m-%d') || ' is in the future (today is {today:yyyy-MM-dd})'",
-                            $"{col} > {TodayLiteral}");
+                            $"{zh} || '为' || strftime({col}, '%Y-%m-%d') || '，晚于报送当天（{today:yyyy-MM-dd}）'",
+                            Literal("请核对日期是否填错；尚未发生的事项请在发生后再报送"), $"{col} > {TodayLiteral}");
                     break;
                 case ColumnType.Count or ColumnType.Decimal:
-                    yield return Hit("bad_number", $"'''' || {txt} || ''' in ' || {label} || ' is not a number'", $"{txt} is not null and {col} is null");
-                    yield return Hit("negative_count", $"{label} || ' is negative (' || {txt} || ')'", $"{col} < 0");
+                    yield return Hit(QuarantineReasons.BadNumber, $"'''' || {txt} || ''' in ' || {label} || ' is not a number'",
+                        $"{zh} || '填写为' || {Quoted(txt)} || '，不是数字'",
+                        Literal(c.Type == ColumnType.Count ? "请只填写阿拉伯数字，如 12，不要带“人”“次”等单位" : "请只填写数字，如 1.5，不要带单位"),
+                        $"{txt} is not null and {col} is null");
+                    yield return Hit(QuarantineReasons.NegativeCount, $"{label} || ' is negative (' || {txt} || ')'",
+                        $"{zh} || '为负数（' || {txt} || '）'", Literal("请填写 0 或正数"), $"{col} < 0");
                     break;
                 case ColumnType.Year:
-                    yield return Hit("bad_year",
+                    yield return Hit(QuarantineReasons.BadYear,
                         $"'''' || {txt} || ''' in ' || {label} || ' is not a year between 1921 and {today.Year + 1}'",
+                        $"{zh} || '填写为' || {Quoted(txt)} || '，不是有效年度'",
+                        Literal($"请填写四位数的年份，如 {today.Year}"),
                         $"{txt} is not null and ({col} is null or {col} not between 1921 and {today.Year + 1})");
                     break;
                 case ColumnType.Choice:
                     var expected = string.Join("、", ValueSets.All[c.ValueSet!].Keys);
-                    yield return Hit("unknown_value",
+                    yield return Hit(QuarantineReasons.UnknownValue,
                         $"'''' || {txt} || ''' is not a known ' || {label} || ' (expected {expected})'",
+                        $"{zh} || '填写为' || {Quoted(txt)} || '，不在可选值中'",
+                        Literal($"请从下拉列表中选择：{expected}"),
                         $"{txt} is not null and {col} is null");
                     break;
                 case ColumnType.ActivityTypes:
-                    yield return Hit("unknown_activity_type",
+                    yield return Hit(QuarantineReasons.UnknownActivityType,
                         $"'unknown activity type ' || array_to_string(list_transform(unknown_types, x -> '''' || x || ''''), ', ') || ' (not in the activity type catalogue)'",
+                        $"{zh} || '中的' || array_to_string(list_transform(unknown_types, x -> '“' || x || '”'), '、') || '不在活动类型目录中'",
+                        Literal("请按目录填写活动类型（如 主题党日、党课、志愿服务，见模板的下拉列表）；一次活动算几类时用“、”分隔"),
                         "len(unknown_types) > 0");
                     break;
                 case ColumnType.PledgeItem:
-                    yield return Hit("unknown_pledge_item",
+                    yield return Hit(QuarantineReasons.UnknownPledgeItem,
                         $"'''' || {txt} || ''' is not a pledge item of the catalogue (expected T1–T7 for 七一工程, S1–S7 for 八一工程, or the item''s text)'",
+                        $"{zh} || '填写为' || {Quoted(txt)} || '，不是七一工程或八一工程的承诺事项'",
+                        Literal("请填写事项编号（七一工程 T1–T7，八一工程 S1–S7）或事项原文，见模板的下拉列表"),
                         $"{txt} is not null and {col} is null");
                     yield return $"""
-                        select t.row_no, 'item', t.{txt}, 'pledge_item_programme',
-                            'item ' || t.item || ' belongs to ' || pc.programme || ', not ' || t.programme
+                        select t.row_no, 'item', t.{txt}, '{QuarantineReasons.PledgeItemProgramme}',
+                            'item ' || t.item || ' belongs to ' || pc.programme || ', not ' || t.programme,
+                            {RowZh("t.row_no")} || '承诺事项 ' || t.item || ' 属于' || pc.programme || '，与“工程”所填的' || t.programme || '不符',
+                            '教工党员填七一工程（T1–T7），学生党员填八一工程（S1–S7）；请更正“工程”或“承诺事项”'
                         from typed as t join core.pledge_item_catalogue as pc on pc.item = t.item
                         where t.programme is not null and pc.programme <> t.programme
                         """;
@@ -194,9 +227,11 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
     {
         var txt = TextOf(c);
         var col = Col(c.Name);
-        string Unknown(string code, string noun, string known, string key, string ledger) => $"""
+        string Unknown(string code, string noun, string known, string key, string ledger, string ledgerZh, string fixZh) => $"""
             select t.row_no, {Literal(c.Name)}, t.{txt}, '{code}',
-                'unknown {noun} ''' || t.{col} || ''' in ' || {Literal(c.ToString())} || ' (not in the {ledger} ledger)'
+                'unknown {noun} ''' || t.{col} || ''' in ' || {Literal(c.ToString())} || ' (not in the {ledger} ledger)',
+                {RowZh("t.row_no")} || {Literal(Zh(c))} || '填写为' || {Quoted("t." + col)} || '，{ledgerZh}中没有这个编号',
+                {Literal(fixZh)}
             from typed as t
             where t.{col} is not null and not exists (select 1 from {known} as k where k.{key} = t.{col})
             """;
@@ -205,22 +240,27 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
         {
             case LedgerKind.OrgUnits:
                 // An org-units file may name parents defined further down the same file.
-                yield return Unknown("unknown_unit", "organisation", contract.Kind == LedgerKind.OrgUnits
+                yield return Unknown(QuarantineReasons.UnknownUnit, "organisation", contract.Kind == LedgerKind.OrgUnits
                     ? "(select unit_id from core.org_units union all select unit_id from typed where unit_id is not null)"
-                    : "core.org_units", "unit_id", "org-units");
+                    : "core.org_units", "unit_id", "org-units", "组织架构台账",
+                    "请核对组织编号（见模板的下拉列表）；新成立的组织请先报送组织架构台账");
                 if (reference.RequiredUnitType is { } unitType)
                     yield return $"""
-                        select t.row_no, {Literal(c.Name)}, t.{txt}, 'not_a_branch',
-                            'organisation ''' || t.{col} || ''' in ' || {Literal(c.ToString())} || ' is a ' || u.unit_type || ', not a {unitType}'
+                        select t.row_no, {Literal(c.Name)}, t.{txt}, '{QuarantineReasons.NotABranch}',
+                            'organisation ''' || t.{col} || ''' in ' || {Literal(c.ToString())} || ' is a ' || u.unit_type || ', not a {unitType}',
+                            {RowZh("t.row_no")} || {Literal(Zh(c))} || '填写的 ' || t.{col} || '（' || u.unit_name || '）不是党支部',
+                            '党员应编入党支部：请填写其所在党支部的编号，而不是党总支或学院的编号'
                         from typed as t join core.org_units as u on u.unit_id = t.{col}
                         where u.unit_type <> {Literal(unitType)}
                         """;
                 break;
             case LedgerKind.Members:
-                yield return Unknown("unknown_member", "member", "core.memberships", "member_id", "members");
+                yield return Unknown(QuarantineReasons.UnknownMember, "member", "core.memberships", "member_id", "members", "党员名册",
+                    "请核对党员编号；新转入的党员请先报送党员名册");
                 break;
             case LedgerKind.Activities:
-                yield return Unknown("unknown_activity", "activity", "core.activities", "activity_id", "activities");
+                yield return Unknown(QuarantineReasons.UnknownActivity, "activity", "core.activities", "activity_id", "activities", "活动台账",
+                    "请核对活动编号；请先（或同时）报送这次活动的活动台账");
                 break;
         }
     }
@@ -228,15 +268,19 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
     private IEnumerable<string> CrossColumnChecks()
     {
         if (contract.Kind == LedgerKind.Members)
-            yield return """
-                select row_no, 'valid_to', "valid_to__txt", 'bad_period',
-                    'valid_to [转出日期] ' || strftime(valid_to, '%Y-%m-%d') || ' is not after valid_from [转入日期] ' || strftime(valid_from, '%Y-%m-%d')
+            yield return $"""
+                select row_no, 'valid_to', "valid_to__txt", '{QuarantineReasons.BadPeriod}',
+                    'valid_to [转出日期] ' || strftime(valid_to, '%Y-%m-%d') || ' is not after valid_from [转入日期] ' || strftime(valid_from, '%Y-%m-%d'),
+                    {RowZh()} || '“转出日期”' || strftime(valid_to, '%Y-%m-%d') || '不晚于“转入日期”' || strftime(valid_from, '%Y-%m-%d'),
+                    '转出日期应晚于转入日期：请核对两个日期；尚未转出的党员“转出日期”留空'
                 from typed where valid_to <= valid_from
                 """;
         if (contract.Kind == LedgerKind.Pledges)
-            yield return """
-                select row_no, 'completed_on', "completed_on__txt", 'bad_period',
-                    'completed_on [完成日期] ' || strftime(completed_on, '%Y-%m-%d') || ' is before pledged_on [承诺日期] ' || strftime(pledged_on, '%Y-%m-%d')
+            yield return $"""
+                select row_no, 'completed_on', "completed_on__txt", '{QuarantineReasons.BadPeriod}',
+                    'completed_on [完成日期] ' || strftime(completed_on, '%Y-%m-%d') || ' is before pledged_on [承诺日期] ' || strftime(pledged_on, '%Y-%m-%d'),
+                    {RowZh()} || '“完成日期”' || strftime(completed_on, '%Y-%m-%d') || '早于“承诺日期”' || strftime(pledged_on, '%Y-%m-%d'),
+                    '完成日期不能早于承诺日期：请核对两个日期'
                 from typed where completed_on < pledged_on
                 """;
     }
@@ -279,13 +323,28 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
         var keyCols = contract.Key.Select(Col).ToList();
         var keyText = string.Join(" || ', ' || ", contract.Key.Select(k => $"'{k}=' || cast(g.{Col(k)} as varchar)"));
         var keyValues = string.Join(" || ', ' || ", contract.Key.Select(k => $"cast(g.{Col(k)} as varchar)"));
+        var keyZh = string.Join("、", contract.Key.Select(k => $"“{contract.Column(k).ChineseName}”"));
+        var partition = string.Join(", ", keyCols.Select(k => "good." + k));
+        var join = string.Join(" and ", keyCols.Select(k => $"g.{k} = good.{k}"));
         yield return $"""
             insert into hits
-            select good.row_no, {Literal(string.Join(", ", contract.Key))}, {keyValues}, 'duplicate_key',
+            select good.row_no, {Literal(string.Join(", ", contract.Key))}, {keyValues}, '{QuarantineReasons.DuplicateKey}',
                 'the key (' || {keyText} || ') has different content in rows ' ||
-                string_agg(cast(good.row_no as varchar), ', ' order by good.row_no) over (partition by {string.Join(", ", keyCols.Select(k => "good." + k))})
+                string_agg(cast(good.row_no as varchar), ', ' order by good.row_no) over (partition by {partition}),
+                {RowZh("good.row_no")} || '与第 ' ||
+                string_agg(cast(good.row_no as varchar), '、' order by good.row_no) over (partition by {partition}) ||
+                ' 行的{keyZh}相同（' || {keyValues} || '），但其余内容不同',
+                {Literal($"同一{keyZh}只能对应一条记录：请保留正确的一行，更正或删除其余各行后重新报送这几行")}
             from (select * from key_groups where is_conflict) as g
-            join good on {string.Join(" and ", keyCols.Select(k => $"g.{k} = good.{k}"))}
+            join good on {join}
+            """;
+        // Exact copies are skipped, not lost: each is listed with the row it repeats.
+        yield return $"""
+            create or replace temp table exact_duplicates as
+            select good.row_no, g.first_row_no
+            from (select * from key_groups where not is_conflict and n_rows > 1) as g
+            join good on {join}
+            where good.row_no <> g.first_row_no
             """;
         yield return """
             create or replace temp table final as

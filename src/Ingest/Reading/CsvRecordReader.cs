@@ -24,6 +24,9 @@ public sealed class CsvRecordReader(TextReader reader, char delimiter = ',')
         return counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key == ',' ? 0 : 1).First().Key;
     }
 
+    /// <summary>Line breaks read so far, quoted ones included: the lines a reader of the file must skip to pass them.</summary>
+    public long LinesRead { get; private set; }
+
     /// <summary>Reads the next record, or null at the end of input.</summary>
     public List<string>? Read()
     {
@@ -49,12 +52,16 @@ public sealed class CsvRecordReader(TextReader reader, char delimiter = ',')
                     if (reader.Peek() == '"') { reader.Read(); field.Append('"'); }
                     else inQuotes = false;
                 }
-                else field.Append(c);
+                else
+                {
+                    if (c == '\n' || (c == '\r' && reader.Peek() != '\n')) LinesRead++;
+                    field.Append(c);
+                }
             }
             else if (c == '"') inQuotes = true;
             else if (c == delimiter) { fields.Add(field.ToString()); field.Clear(); }
-            else if (c == '\r') { if (reader.Peek() == '\n') reader.Read(); fields.Add(field.ToString()); return fields; }
-            else if (c == '\n') { fields.Add(field.ToString()); return fields; }
+            else if (c == '\r') { if (reader.Peek() == '\n') reader.Read(); LinesRead++; fields.Add(field.ToString()); return fields; }
+            else if (c == '\n') { LinesRead++; fields.Add(field.ToString()); return fields; }
             else field.Append(c);
         }
     }

@@ -11,12 +11,21 @@ namespace Analytics.Ingest.Reading;
 /// </summary>
 public static class CsvStager
 {
-    public static StagedFile Stage(DuckDBConnection connection, ProbedFile file, HeaderMatch header, string workDir)
+    public static StagedFile Stage(DuckDBConnection connection, LedgerPart part, string workDir)
     {
+        var (file, located) = (part.File, part.Header);
+        var header = located.Match;
         var utf8Path = file.IsUtf8 ? file.Path : Transcode(file, workDir);
         try
         {
             var columns = StageTable.ColumnNames(header);
+            // A header on line 1 is DuckDB's own; under a title (or over two rows) the lines down to it are skipped
+            // and the columns named here.
+            var headerOption = located.IsPlain
+                ? "header = true"
+                : $"header = false, skip = {LedgerParts.CsvLinesBeforeData(file, located)}";
+            // Row numbers as a spreadsheet shows them: the k-th record is row k + (rows down to the header).
+            var rowOffset = located.FirstDataRowNo - 1;
 
             connection.Execute("drop table if exists stage_src; drop table if exists kf_rejects; drop table if exists kf_reject_scans");
             var columnTypes = "{" + string.Join(", ", columns.Select(c => $"{SqlExtensions.Literal(c)}: 'VARCHAR'")) + "}";
@@ -25,7 +34,7 @@ public static class CsvStager
                 connection.Execute($"""
                     create temp table stage_src as
                     select * from read_csv({SqlExtensions.Literal(utf8Path)},
-                        header = true, auto_detect = false, columns = {columnTypes},
+                        {headerOption}, auto_detect = false, columns = {columnTypes},
                         delim = {SqlExtensions.Literal(file.Delimiter.ToString())}, quote = '"', escape = '"', strict_mode = true,
                         max_line_size = 33554432,
                         store_rejects = true, rejects_table = 'kf_rejects', rejects_scan = 'kf_reject_scans')
@@ -47,13 +56,13 @@ public static class CsvStager
             // gaps in the file's numbering, which the thresholds put back (see WriteRowThresholds).
             var numbered = "(select rowid - (select min(rowid) from stage_src) + 1 as k, * from stage_src) as src";
             if (rejects.Count == 0)
-                connection.Execute($"create or replace temp view {StagedFile.Table} as select k + 1 as row_no, src.* exclude (k) from {numbered}");
+                connection.Execute($"create or replace temp view {StagedFile.Table} as select k + {rowOffset} as row_no, src.* exclude (k) from {numbered}");
             else
             {
-                WriteRowThresholds(connection, rejects.Select(r => r.RowNo).ToList());
+                WriteRowThresholds(connection, rejects.Select(r => r.RowNo).ToList(), rowOffset);
                 connection.Execute($"""
                     create or replace temp view {StagedFile.Table} as
-                    select k + 1 + coalesce(th.shift, 0) as row_no, src.* exclude (k)
+                    select k + {rowOffset} + coalesce(th.shift, 0) as row_no, src.* exclude (k)
                     from {numbered}
                     asof left join kf_row_thresholds as th on src.k >= th.k_from
                     """);
@@ -68,15 +77,16 @@ public static class CsvStager
     }
 
     /// <summary>
-    /// The spreadsheet row of the k-th accepted record is k + 1 (header = row 1) plus the number of rejected records
-    /// before it. Rejected records sit at rows x_1 &lt; x_2 &lt; …; from accepted record k = x_j − j on, the shift is j.
+    /// The spreadsheet row of the k-th accepted record is k + offset (offset 1 when the header is row 1) plus the number
+    /// of rejected records before it. Rejected records sit at rows x_1 &lt; x_2 &lt; …; from accepted record
+    /// k = x_j − offset − j + 1 on, the shift is j.
     /// </summary>
-    internal static void WriteRowThresholds(DuckDBConnection connection, IReadOnlyList<long> rejectedRows)
+    internal static void WriteRowThresholds(DuckDBConnection connection, IReadOnlyList<long> rejectedRows, long offset = 1)
     {
         connection.Execute("create or replace temp table kf_row_thresholds (k_from bigint, shift bigint)");
         using var appender = connection.CreateAppender("kf_row_thresholds");
         for (var j = 1; j <= rejectedRows.Count; j++)
-            appender.CreateRow().AppendValue(rejectedRows[j - 1] - j).AppendValue((long)j).EndRow();
+            appender.CreateRow().AppendValue(rejectedRows[j - 1] - offset - j + 1).AppendValue((long)j).EndRow();
     }
 
     private static string CsvReason(string duckDbMessage) =>

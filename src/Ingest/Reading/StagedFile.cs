@@ -9,7 +9,7 @@ namespace Analytics.Ingest.Reading;
 /// </summary>
 public sealed record StagedFile(HeaderMatch Header, IReadOnlyList<string> StageColumns, long RowsStaged, IReadOnlyList<StageReject> Rejects)
 {
-    public const string Table = "stage";
+    public const string Table = "stage_read";
 }
 
 /// <summary>A record that broke the file's structure (a CSV line with too many fields, a JSON element that is not an object).</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Analytics.Model;
 using Analytics.Service.Cli;
+using Analytics.Warehouse;
 
 namespace Analytics.Service.Commands;
 
@@ -15,8 +16,8 @@ public static class SqlCommand
         switch (format)
         {
             case "csv":
-                output.WriteLine(string.Join(",", result.Columns.Select(Csv)));
-                foreach (var row in result.Rows) output.WriteLine(string.Join(",", row.Select(v => Csv(Text(v)))));
+                output.WriteLine(string.Join(",", result.Columns.Select(CsvField.Escape)));
+                foreach (var row in result.Rows) output.WriteLine(string.Join(",", row.Select(v => CsvField.Escape(Text(v)))));
                 break;
             case "json":
                 output.WriteLine(JsonSerializer.Serialize(
@@ -61,13 +62,4 @@ public static class SqlCommand
         System.Collections.IEnumerable e => "[" + string.Join(", ", e.Cast<object?>().Select(Text)) + "]",
         _ => value.ToString(),
     };
-
-    /// <summary>CSV field, with formula-looking text neutralised so a spreadsheet never executes it.</summary>
-    private static string Csv(string? field)
-    {
-        if (string.IsNullOrEmpty(field)) return "";
-        // OWASP's list: = + - @ and tab and carriage return start a formula in Excel, LibreOffice or Google Sheets.
-        if (field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) field = "'" + field;
-        return field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
-    }
 }
