@@ -49,7 +49,7 @@ public static class FileProbe
         if (headSpan.StartsWith("PK\u0003\u0004"u8))
             return new ProbedFile(path, hash, stream.Length, LedgerFormat.Xlsx, null);
         if (headSpan.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
-            throw new LedgerFormatException("the file is an old binary Excel workbook (.xls); save it as .xlsx or CSV");
+            return new ProbedFile(path, hash, stream.Length, LedgerFormat.Xls, null);
 
         string encoding;
         if (headSpan.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF })) encoding = utf8Valid ? "utf-8-bom" : throw Invalid("UTF-8 (it starts with a UTF-8 byte-order mark)");

@@ -21,11 +21,19 @@ public static class HeaderLocator
         LedgerFormatException? firstError = null;
         for (var i = 0; i < candidates.Count; i++)
         {
-            if (TryMatch(matcher, Headers(candidates[i]), out var single, ref firstError))
-                return new LocatedHeader(single!, candidates[i].RowNo, 1, Above(candidates, i));
-            if (i + 1 >= candidates.Count || candidates[i + 1].RowNo != candidates[i].RowNo + 1) continue;
-            // The next row as a header by itself is preferred: a title above a header is not half of it.
+            var hasNext = i + 1 < candidates.Count && candidates[i + 1].RowNo == candidates[i].RowNo + 1;
             LedgerFormatException? ignored = null;
+            if (TryMatch(matcher, Headers(candidates[i]), out var single, ref firstError))
+            {
+                // A group title row may already name the key columns (merged down over both rows): the two rows
+                // together are the header when they name more columns of the same ledger.
+                if (hasNext && TryMatch(matcher, Combined(candidates[i], candidates[i + 1]), out var both, ref ignored)
+                    && both!.Contract == single!.Contract && Named(both) > Named(single))
+                    return new LocatedHeader(both, candidates[i].RowNo, 2, Above(candidates, i));
+                return new LocatedHeader(single!, candidates[i].RowNo, 1, Above(candidates, i));
+            }
+            if (!hasNext) continue;
+            // The next row as a header by itself is preferred: a title above a header is not half of it.
             if (TryMatch(matcher, Headers(candidates[i + 1]), out _, ref ignored)) continue;
             if (TryMatch(matcher, Combined(candidates[i], candidates[i + 1]), out var twoRows, ref ignored))
                 return new LocatedHeader(twoRows!, candidates[i].RowNo, 2, Above(candidates, i));
@@ -50,6 +58,8 @@ public static class HeaderLocator
             return false;
         }
     }
+
+    private static int Named(HeaderMatch match) => match.CanonicalByPosition.Distinct().Count(c => c is not null);
 
     private static List<string> Headers(SheetRow row) => row.Cells.Select(c => c ?? "").ToList();
 
