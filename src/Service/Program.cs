@@ -74,6 +74,12 @@ var status = new Command("status", "Last run of each job, ledger freshness, quar
 Handle(status, (p, s) => StatusCommand.Run(s, clock, Console.Out));
 root.Subcommands.Add(status);
 
+var templatesOut = new Option<string>("--out") { Description = "Folder to write the XLSX templates into (created if missing)", Required = true };
+var templatesCollege = new Option<string?>("--college") { Description = "Pre-fill this college's units (its unit id) and offer only them in the drop-down lists" };
+var templates = new Command("templates", "Write the XLSX templates organisers fill in: one per ledger kind, with drop-down lists and a 填写说明 sheet") { templatesOut, templatesCollege };
+Handle(templates, (p, s) => TemplatesCommand.Run(s, clock, Console.Out, p.GetValue(templatesOut)!, p.GetValue(templatesCollege)));
+root.Subcommands.Add(templates);
+
 var parquet = new Option<string>("--parquet") { Description = "Directory for the marts as Hive-partitioned Parquet (year, college)", Required = true };
 var export = new Command("export", "Write the marts as Hive-partitioned Parquet that Spark, Trino or another DuckDB can read") { parquet };
 Handle(export, (p, s) => ExportCommand.Run(s, clock, Console.Out, p.GetValue(parquet)!));

@@ -79,7 +79,7 @@ public static class WorkbookReader
     }
 
     /// <summary>A = 0, B = 1, …, AA = 26.</summary>
-    internal static int ColumnIndex(string letters)
+    public static int ColumnIndex(string letters)
     {
         var index = 0;
         foreach (var c in letters) index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
