@@ -38,6 +38,9 @@ public sealed record BranchCategory(string Category, bool OwesPledges, string? N
 /// <summary>The 整改措施 for a warning topic, and the days the branch has to carry it out.</summary>
 public sealed record RemediationMeasure(string Topic, string Measure, int Days);
 
+/// <summary>When each college is expected to send a ledger kind: monthly ones by a day of the month after (按时报送).</summary>
+public sealed record LedgerDeadline(string Kind, string Label, bool IsMonthly, int? DueDay, string? Note);
+
 /// <summary>
 /// The programme's catalogues, read from editable CSV files (catalogues/*.csv) and mirrored into the warehouse
 /// (core.*_catalogue, core.org_life_rules) so SQL models and evaluators see the same lists.
@@ -50,7 +53,8 @@ public sealed record Catalogue(
     IReadOnlyList<AcademicBreak> AcademicCalendar,
     IReadOnlyList<WarningRule> WarningRules,
     IReadOnlyList<RemediationMeasure> Measures,
-    IReadOnlyList<BranchCategory> Categories)
+    IReadOnlyList<BranchCategory> Categories,
+    IReadOnlyList<LedgerDeadline> Deadlines)
 {
     public static readonly string[] Breaches = ["below", "at_least"];
 
@@ -112,7 +116,23 @@ public sealed record Catalogue(
         var categories = Rows(folder, "branch_categories.csv", ["category", "owes_pledges", "note"])
             .Select((r, i) => r[1] is "yes" or "no" ? new BranchCategory(r[0], r[1] == "yes", r[2].Length > 0 ? r[2] : null)
                 : throw new InvalidOperationException($"branch_categories.csv line {i + 2}: owes_pledges '{r[1]}' must be yes or no.")).ToList();
-        return new Catalogue(types, items, rules, scoring, calendar, warningRules, measures, categories);
+        var deadlines = Rows(folder, "ledger_deadlines.csv", ["kind", "label", "is_monthly", "due_day", "note"])
+            .Select((r, i) => ParseDeadline(r, i + 2)).ToList();
+        return new Catalogue(types, items, rules, scoring, calendar, warningRules, measures, categories, deadlines);
+    }
+
+    private static LedgerDeadline ParseDeadline(IReadOnlyList<string> r, int line)
+    {
+        if (LedgerContracts.All.All(c => c.Name != r[0]))
+            throw new InvalidOperationException($"ledger_deadlines.csv line {line}: '{r[0]}' is no ledger kind (expected one of {string.Join(", ", LedgerContracts.All.Select(c => c.Name))}).");
+        if (r[2] is not ("yes" or "no"))
+            throw new InvalidOperationException($"ledger_deadlines.csv line {line}: is_monthly '{r[2]}' must be yes or no.");
+        int? due = r[3].Length == 0 ? null
+            : int.TryParse(r[3], out var day) && day is >= 1 and <= 28 ? day
+            : throw new InvalidOperationException($"ledger_deadlines.csv line {line}: due_day '{r[3]}' must be empty or 1…28.");
+        if (r[2] == "yes" && due is null)
+            throw new InvalidOperationException($"ledger_deadlines.csv line {line}: a monthly ledger needs a due_day.");
+        return new LedgerDeadline(r[0], r[1], r[2] == "yes", due, r[4].Length > 0 ? r[4] : null);
     }
 
     /// <summary>Replaces the warehouse's copy of the catalogues, all at once.</summary>
@@ -126,6 +146,8 @@ public sealed record Catalogue(
         connection.Execute("delete from core.warning_rules");
         connection.Execute("delete from core.remediation_measures");
         connection.Execute("delete from core.branch_categories");
+        connection.Execute("delete from core.ledger_deadlines");
+        foreach (var d in Deadlines) connection.Execute("insert into core.ledger_deadlines values (?, ?, ?, ?, ?)", d.Kind, d.Label, d.IsMonthly, d.DueDay, d.Note);
         foreach (var c in Categories) connection.Execute("insert into core.branch_categories values (?, ?, ?)", c.Category, c.OwesPledges, c.Note);
         foreach (var b in AcademicCalendar) connection.Execute("insert into core.academic_calendar values (?, ?, ?)", b.MonthOfYear, b.BreakName, b.Note);
         foreach (var w in WarningRules)

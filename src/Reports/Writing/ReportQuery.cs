@@ -20,11 +20,16 @@ public sealed class ReportQuery(DuckDBConnection connection, string queriesDir)
     public static string Reference(string name) => $"queries/reports/{name}.sql";
 
     /// <param name="period">The report's month (YYYY-MM) for :month, or its year (YYYY) for :year.</param>
-    public ReportRows Run(string name, string period, string unit)
+    /// <param name="asOf">The day :as_of stands for; by default the period's last day.</param>
+    public ReportRows Run(string name, string period, string unit, DateOnly? asOf = null)
     {
         var path = Path.Combine(queriesDir, "reports", name + ".sql");
         if (!File.Exists(path)) throw new InvalidOperationException($"The report query {Path.GetFullPath(path)} is missing.");
+        var day = asOf ?? (period.Length == 4
+            ? new DateOnly(int.Parse(period, System.Globalization.CultureInfo.InvariantCulture), 12, 31)
+            : Month.Parse(period).LastDay);
         var sql = File.ReadAllText(path)
+            .Replace(":as_of", SqlExtensions.Literal(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
             .Replace(":month", SqlExtensions.Literal(period))
             .Replace(":year", SqlExtensions.Literal(period))
             .Replace(":unit", SqlExtensions.Literal(unit));

@@ -44,6 +44,20 @@ public static class StatusCommand
         output.Write(freshness);
         output.WriteLine($"Freshness: warn after {settings.Schedule.FreshnessWarnHours} h, error after {settings.Schedule.FreshnessErrorHours} h without a load.");
 
+        output.WriteLine();
+        var today = BusinessClock.Today(clock);
+        var late = new Analytics.Reports.Writing.ReportQuery(connection, settings.Queries)
+            .Run("ledger_timeliness", Month.Of(today).ToString(), "school", today);
+        if (late.Count == 0) output.WriteLine($"On time (按时报送): every college has sent its monthly ledgers due by {today:yyyy-MM-dd}.");
+        else
+        {
+            output.WriteLine($"Late (按时报送) as of {today:yyyy-MM-dd}: {late.Rows.Select(r => r["college_id"]).Distinct().Count()} college(s)");
+            var table = new TextTable("college", "ledger", "last month sent", "months missing", "days overdue");
+            foreach (var r in late.Rows)
+                table.Add($"{r["college_id"]} {r["college_name"]}", $"{r["kind"]} ({r["label"]})", r["last_month_sent"] ?? "never", r["months_missing"], r["days_overdue"]);
+            output.Write(table);
+        }
+
         var quarantined = connection.Scalar<long>("select count(*) from (select distinct file_id, row_no from ops.quarantine)");
         var waiting = Directory.Exists(settings.Ingest.InboxDir) ? Directory.GetFiles(settings.Ingest.InboxDir).Length : 0;
         var rejected = Directory.Exists(settings.Ingest.RejectedDir) ? Directory.GetFiles(settings.Ingest.RejectedDir).Count(f => !f.EndsWith(".reason.txt")) : 0;
