@@ -61,7 +61,10 @@ public sealed class AnalyticsSettings
             .FirstOrDefault(d => !string.IsNullOrWhiteSpace(d) && Directory.Exists(Path.Combine(d, "staging")))
         ?? throw new InvalidOperationException("No queries folder found (looked for staging/ in the configured folder, ./queries and beside the program).");
 
-    public IngestOptions Ingest => IngestOptions.Under(DataDir) with { HeaderAliases = HeaderAliases };
+    /// <summary>How long an inbox file must stand unchanged before it is read: zero for commands, the settle time in the service.</summary>
+    public TimeSpan IngestSettleTime { get; set; }
+
+    public IngestOptions Ingest => IngestOptions.Under(DataDir) with { HeaderAliases = HeaderAliases, SettleTime = IngestSettleTime };
 
     public static AnalyticsSettings Load(string? dataDirOverride)
     {

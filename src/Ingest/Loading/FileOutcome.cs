@@ -9,6 +9,8 @@ public enum FileStatus
     AlreadyIngested,
     /// <summary>Unreadable as a ledger; moved to the rejected folder with a reason file.</summary>
     Rejected,
+    /// <summary>Still changing (a copy under way): left in the inbox for the next look.</summary>
+    StillArriving,
 }
 
 /// <summary>The outcome of one inbox file, with the counts that must reconcile: read = loaded + quarantined + duplicates.</summary>

@@ -17,7 +17,6 @@ namespace Analytics.Ingest.Loading;
 /// </summary>
 public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalogue, IngestOptions options, TimeProvider clock)
 {
-    private static readonly string[] SkippedSuffixes = [".tmp", ".part", ".crdownload", ".reason.txt"];
 
     public IReadOnlyList<FileOutcome> Run(IProgress<IngestProgress>? progress = null, CancellationToken cancellation = default)
     {
@@ -30,11 +29,16 @@ public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalog
 
         var outcomes = new List<FileOutcome>();
         var files = new List<LedgerFile>();
-        var paths = Directory.EnumerateFiles(options.InboxDir).Where(IsLedgerCandidate).Order(StringComparer.Ordinal).ToList();
+        var paths = Directory.EnumerateFiles(options.InboxDir).Where(InboxFiles.IsLedgerCandidate).Order(StringComparer.Ordinal).ToList();
         foreach (var path in paths)
         {
             cancellation.ThrowIfCancellationRequested();
-            if (options.SettleTime > TimeSpan.Zero && IsStillArriving(path)) continue;
+            if (options.SettleTime > TimeSpan.Zero && IsStillArriving(path))
+            {
+                outcomes.Add(new FileOutcome(Path.GetFileName(path), FileStatus.StillArriving, null, null, null, 0, 0, 0, 0,
+                    $"still being written (changed within the last {options.SettleTime.TotalSeconds:0.#} s): left for the next look", null));
+                continue;
+            }
             ProbedFile? probed = null;
             try
             {
@@ -147,12 +151,6 @@ public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalog
     private static bool IsInputError(DuckDBException ex) =>
         ex.ErrorType is DuckDBErrorType.InvalidInput or DuckDBErrorType.Conversion or DuckDBErrorType.OutOfRange;
 
-    private static bool IsLedgerCandidate(string path)
-    {
-        var name = Path.GetFileName(path);
-        return !name.StartsWith('.') && !name.StartsWith("~$", StringComparison.Ordinal)
-               && !SkippedSuffixes.Any(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase));
-    }
 
     private FileOutcome Reject(string path, ProbedFile? probed, string reason)
     {

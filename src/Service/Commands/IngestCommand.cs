@@ -51,14 +51,16 @@ public static class IngestCommand
     {
         var table = new TextTable("file", "kind", "format", "encoding", "status", "read", "loaded", "quarantined", "duplicates");
         foreach (var o in outcomes)
-            table.Add(o.FileName, o.Kind ?? "-", o.Format ?? "-", o.Encoding ?? "-", StatusText(o.Status), o.RowsRead, o.RowsLoaded, o.RowsQuarantined, o.DuplicatesSkipped);
+            table.Add(o.DisplayName, o.Kind ?? "-", o.Format ?? "-", o.Encoding ?? "-", StatusText(o.Status), o.RowsRead, o.RowsLoaded, o.RowsQuarantined, o.DuplicatesSkipped);
         table.Add("total", "", "", "", $"{outcomes.Count} files", outcomes.Sum(o => o.RowsRead), outcomes.Sum(o => o.RowsLoaded),
             outcomes.Sum(o => o.RowsQuarantined), outcomes.Sum(o => o.DuplicatesSkipped));
         var text = new System.Text.StringBuilder().AppendLine().Append(table);
         foreach (var o in outcomes.Where(o => o.Status == FileStatus.Rejected))
             text.AppendLine($"rejected: {o.FileName}: {o.Message} (moved to {o.MovedTo}, reason beside it)");
         foreach (var o in outcomes.Where(o => o.Status != FileStatus.Rejected && o.Message is not null))
-            text.AppendLine($"note: {o.FileName}: {o.Message}");
+            text.AppendLine($"note: {o.DisplayName}: {o.Message}");
+        foreach (var feedback in outcomes.Select(o => o.FeedbackPath).OfType<string>().Distinct())
+            text.AppendLine($"问题清单 for the organiser: {feedback} (and .csv)");
         return text.ToString();
     }
 
@@ -75,6 +77,7 @@ public static class IngestCommand
     {
         FileStatus.Loaded => "loaded",
         FileStatus.AlreadyIngested => "already ingested",
+        FileStatus.StillArriving => "waiting",
         _ => "REJECTED",
     };
 }

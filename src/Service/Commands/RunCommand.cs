@@ -15,6 +15,8 @@ public static class RunCommand
 {
     public static int Run(AnalyticsSettings settings, TimeProvider clock, TextWriter output)
     {
+        // The service reads the inbox while people copy files into it: a file must stand still for a moment first.
+        settings.IngestSettleTime = TimeSpan.FromSeconds(settings.Schedule.SettleSeconds);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.AddFilter("Quartz", LogLevel.Warning); // the scheduler's start-up chatter is not news
         builder.Services.AddSingleton(settings);
@@ -34,8 +36,9 @@ public static class RunCommand
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService(sp => new CatchUpAtStart(sp.GetRequiredService<PipelineService>(), output));
+        builder.Services.AddHostedService(sp => new InboxWatcher(settings, sp.GetRequiredService<ISchedulerFactory>(), output));
         output.WriteLine($"analytics run: warehouse {Path.GetFullPath(settings.Warehouse)}, inbox {Path.GetFullPath(settings.Ingest.InboxDir)}");
-        output.WriteLine($"  ingest: {settings.Schedule.IngestCron}; reports: {settings.Schedule.ReportCron} (Asia/Shanghai). Ctrl+C stops after the running job.");
+        output.WriteLine($"  ingest: when a file lands in the inbox (after {settings.Schedule.SettleSeconds} s without change) and {settings.Schedule.IngestCron}; reports: {settings.Schedule.ReportCron} (Asia/Shanghai). Ctrl+C stops after the running job.");
         builder.Build().Run();
         return 0;
     }

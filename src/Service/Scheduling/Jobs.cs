@@ -8,9 +8,12 @@ public sealed class IngestJob(PipelineService pipeline) : IJob
 {
     public static readonly JobKey Key = new("ingest", "pipeline");
 
+    /// <summary>What fired the run, when not the schedule ("watcher": a file landed in the inbox).</summary>
+    public const string TriggerKey = "trigger";
+
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        pipeline.IngestCycle("schedule", cancellationToken);
+        pipeline.IngestCycle(context.MergedJobDataMap.GetString(TriggerKey) ?? "schedule", cancellationToken);
         return ValueTask.CompletedTask;
     }
 }

@@ -29,13 +29,20 @@ public sealed class PipelineService(AnalyticsSettings settings, IPipelineStages 
         Run("reports", trigger, month.ToString(), ct => (stages.Reports(month, ct), true), cancellation);
 
     /// <summary>
-    /// At start: close runs a dead process left open; build if data arrived after the last build; render the latest
-    /// month whose reports fell due (08:00 on the 1st, Asia/Shanghai) if they never succeeded — once, not every month missed.
+    /// At start: close runs a dead process left open; ingest files already waiting in the inbox (an organiser who sent
+    /// one while the service was down gets feedback now, not at the next quarter-hour); build if data arrived after the
+    /// last build; render the latest month whose reports fell due (08:00 on the 1st, Asia/Shanghai) if they never
+    /// succeeded — once, not every month missed.
     /// </summary>
     public IReadOnlyList<string> CatchUp(CancellationToken cancellation)
     {
         var done = new List<string>();
         WithHistory(h => h.CloseAbandoned());
+        if (InboxWatcher.Waiting(settings.Ingest.InboxDir) > 0)
+        {
+            IngestCycle("catch-up", cancellation);
+            done.Add("ingest");
+        }
         if (WithHistory(h => h.BuildBehind()))
         {
             Run("build", "catch-up", null, ct => (stages.Build(ct), true), cancellation);

@@ -1,0 +1,14 @@
+namespace Analytics.Ingest.Loading;
+
+/// <summary>Which files in the inbox are ledgers to read: not hidden files, Office's lock files, partial downloads or reason files.</summary>
+public static class InboxFiles
+{
+    private static readonly string[] SkippedSuffixes = [".tmp", ".part", ".crdownload", ".reason.txt"];
+
+    public static bool IsLedgerCandidate(string path)
+    {
+        var name = Path.GetFileName(path);
+        return !name.StartsWith('.') && !name.StartsWith("~$", StringComparison.Ordinal)
+               && !SkippedSuffixes.Any(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Text;
+using Analytics.Service.Stages;
+using Analytics.Tests.Support;
+using Analytics.Warehouse;
+
+namespace Analytics.Tests.Service.Scheduling;
+
+/// <summary>
+/// The service reads a ledger soon after it lands, not at the next quarter-hour: what waits at start is ingested at
+/// start, a file copied in while it runs is picked up by the watcher once it stops changing. The schedule is set far
+/// away, so only the start and the watcher can have read the files.
+/// </summary>
+public class InboxWatcherTests
+{
+    [Fact]
+    public void FileWaitingAtStart_AndFileCopiedInLater_AreIngestedWithoutWaitingForTheSchedule()
+    {
+        var data = Directory.CreateTempSubdirectory("kfr-watch-").FullName;
+        var inbox = Path.Combine(data, "inbox");
+        Directory.CreateDirectory(inbox);
+        Process? service = null;
+        var log = new StringBuilder();
+        try
+        {
+            File.WriteAllText(Path.Combine(inbox, "o.csv"), Ledgers.OrgUnits);
+            service = CliProcess.Start(["--data-dir", data, "run"], new Dictionary<string, string>
+            {
+                ["Analytics__Schedule__IngestCron"] = "0 0 8 1 1 ? 2099",   // not during the test
+                ["Analytics__Schedule__ReportCron"] = "0 0 8 1 1 ? 2099",
+                ["Analytics__Schedule__SettleSeconds"] = "1",
+            });
+            service.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+            service.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine("stderr: " + e.Data); };
+            service.BeginOutputReadLine();
+            service.BeginErrorReadLine();
+            string Log() { lock (log) return log.ToString(); }
+
+            Assert.True(WaitUntil(() => !File.Exists(Path.Combine(inbox, "o.csv")), TimeSpan.FromSeconds(120)), "o.csv was not ingested at start:\n" + Log());
+            Assert.True(WaitUntil(() => Log().Contains("Catch-up:", StringComparison.Ordinal), TimeSpan.FromSeconds(120)), Log());
+
+            // A copy that takes a while: half the file, a pause, the rest. It must not be read half-way.
+            var members = Path.Combine(inbox, "m.csv");
+            var text = Ledgers.Members.ReplaceLineEndings("\n") + "\n";
+            File.WriteAllText(members, text[..(text.Length / 2)]);
+            Thread.Sleep(400);
+            File.AppendAllText(members, text[(text.Length / 2)..]);
+
+            Assert.True(WaitUntil(() => !File.Exists(members), TimeSpan.FromSeconds(60)), "m.csv was not picked up by the watcher:\n" + Log());
+            service.Kill(entireProcessTree: true);
+            service.WaitForExit();
+
+            using var connection = WarehouseSchema.Open(Path.Combine(data, "warehouse.duckdb"), TimeProvider.System);
+            Assert.Equal(["catch-up", "watcher"], connection.Query(
+                "select distinct trigger from ops.job_runs where job = 'ingest' and counts like '%1 loaded%' order by 1", r => r.GetString(0)));
+            // The whole file, once: three members, nothing quarantined.
+            Assert.Equal((3L, 0L), connection.Query("select rows_loaded, rows_quarantined from ops.ingested_files where file_name = 'm.csv'",
+                r => (r.GetInt64(0), r.GetInt64(1))).Single());
+        }
+        finally
+        {
+            if (service is { HasExited: false }) service.Kill(entireProcessTree: true);
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static bool WaitUntil(Func<bool> condition, TimeSpan limit)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < limit)
+        {
+            if (condition()) return true;
+            Thread.Sleep(200);
+        }
+        return condition();
+    }
+}
