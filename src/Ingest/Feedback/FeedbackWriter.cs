@@ -45,9 +45,9 @@ public static class FeedbackWriter
             text.Append(counts.Quarantined > 0 ? $"，{counts.Quarantined} 行有问题未导入，请按下表更正后重新报送这些行" : "，没有需要更正的行");
             if (counts.Duplicates > 0) text.Append($"，{counts.Duplicates} 行与前面的行完全相同，已按一行导入");
             if (skipped > 0) text.Append($"；另有 {skipped} 行是标题、合计、签名或示例，未作为记录导入");
+            // The same words whether the file was loaded just now or by a run that crashed before archiving it: the
+            // list is the file's, and a re-run writes the same bytes.
             summary.Add(text.Append('。').ToString());
-            if (outcome.Status == FileStatus.AlreadyIngested)
-                summary[^1] = $"{where}与此前报送的文件内容完全相同，本次未重复导入；以下为当时的检查结果。" + summary[^1];
             lines.AddRange(partLines);
         }
         if (lines.Count == 0 && outcomes.All(o => o.Status != FileStatus.Rejected)) return null;
