@@ -70,7 +70,7 @@ public static class FeedbackWriter
         var widths = new List<XlsxColumn>
         {
             new(8, XlsxColumnStyle.Number), new(14, XlsxColumnStyle.Text), new(22, XlsxColumnStyle.Wrapped),
-            new(48, XlsxColumnStyle.Wrapped), new(48, XlsxColumnStyle.Wrapped), new(10, XlsxColumnStyle.Text),
+            new(70, XlsxColumnStyle.Wrapped), new(64, XlsxColumnStyle.Wrapped), new(10, XlsxColumnStyle.Text),
         };
         if (isWorkbook) widths.Insert(0, new XlsxColumn(14, XlsxColumnStyle.Text));
         XlsxWriter.Write(basePath + ".xlsx",

@@ -7,7 +7,8 @@ namespace Analytics.Ingest.Loading;
 
 /// <summary>
 /// Separates the staged rows that are layout, not records: a 合计/小计 line or a 填表人/审核人/备注 line under the
-/// records (it leaves a required value empty and its first cell says what it is), and a template's example row left
+/// records (its first cell says what it is, and it leaves a required value empty or is one text merged across the
+/// row), and a template's example row left
 /// in place (its first cell starts with 示例). They go to <c>layout_rows</c>; the records go on as the view <c>stage</c>.
 /// </summary>
 public static class LayoutRowsSql
@@ -24,6 +25,8 @@ public static class LayoutRowsSql
         var cells = staged.StageColumns.Select(c => $"nullif(trim({SqlExtensions.Identifier(c)}), '')").ToList();
         var firstCell = cells.Count == 1 ? cells[0] : $"coalesce({string.Join(", ", cells)})";
         var requiredEmpty = string.Join(" or ", contract.RequiredColumns.Select(c => $"{SqlExtensions.Identifier(c.Name)} is null"));
+        // A line merged across the row (填表人：… over every column) fills each cell with the same text.
+        var oneText = cells.Count == 1 ? "true" : $"list_unique(list_value({string.Join(", ", cells)})) = 1";
         connection.Execute($"""
             create or replace temp table layout_rows as
             select row_no,
@@ -31,7 +34,7 @@ public static class LayoutRowsSql
                 concat_ws(' ', {string.Join(", ", cells)}) as row_text
             from {StagedFile.Table}
             where (row_no < {firstDataRowNo + ExampleRows} and regexp_matches({firstCell}, {SqlExtensions.Literal(ExamplePattern)}))
-               or (({requiredEmpty}) and regexp_matches({firstCell}, {SqlExtensions.Literal(FooterPattern)}))
+               or (({requiredEmpty} or {oneText}) and regexp_matches({firstCell}, {SqlExtensions.Literal(FooterPattern)}))
             """);
         var layout = connection.Scalar<long>("select count(*) from layout_rows");
         connection.Execute(layout == 0

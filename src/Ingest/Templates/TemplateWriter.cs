@@ -90,13 +90,23 @@ public sealed class TemplateWriter(Catalogue catalogue)
             rows.Add(Example(contract, units));
             noteRows.Add(2);
         }
-        var columns = contract.Columns.Select(c => new XlsxColumn(Math.Max(12, c.ChineseName.Length * 2.4 + 2), StyleOf(c.Type))).ToList();
+        // Wide enough for the header and the example (or pre-filled values): a CJK character takes two widths.
+        var columns = contract.Columns.Select((c, i) => new XlsxColumn(
+            Math.Clamp(rows.Max(r => DisplayWidth(i < r.Length ? r[i] : null)) + 2, 10, 40), StyleOf(c.Type))).ToList();
         var data = new XlsxSheet(contract.ChineseName, columns, rows)
         {
             FrozenRows = 1, Lists = lists, Dates = dates, NoteRows = noteRows, ValidatedRows = 5000,
         };
         return [data, Instructions(contract), OptionsSheetOf(options)];
     }
+
+    private static double DisplayWidth(object? value) => value switch
+    {
+        null => 0,
+        DateOnly => 10,
+        string text => text.Sum(ch => ch > 0x2E80 ? 2.1 : 1.1),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!.Length * 1.1,
+    };
 
     private static XlsxColumnStyle StyleOf(ColumnType type) => type switch
     {

@@ -21,7 +21,7 @@ internal sealed class AppendixSection : IReportSection
 
         SectionParts.Heading(c, "附录  数据说明（供考核组核查）", b => b.Item().Text(
             "本报告的每张表和图都可以在评估快照（snapshot.duckdb，只读）中用下列查询复现：把查询中的 :month、:year、:unit 换成本报告的月份（或年度）和单位编号，" +
-            "再用 analytics sql 执行。数据质量与数据戳读取的是数据仓库的运行记录表，不在快照中。", Styles.Body));
+            "再用 analytics sql 执行。数据质量、按时报送（其中 :as_of 为本月最后一天）与数据戳读取的是数据仓库的运行记录表和台账表，不在快照中。", Styles.Body));
         c.Item().Text($"本报告：{(x.Period.Length == 7 ? ":month" : ":year")} = '{x.Period}'，:unit = '{x.Unit}'", Styles.Note);
         c.Item().Table(t =>
         {

@@ -31,6 +31,7 @@ public sealed class InboxWatcher(AnalyticsSettings settings, ISchedulerFactory s
         _watcher.Changed += (_, e) => Touched(e.FullPath);
         _watcher.Renamed += (_, e) => Touched(e.FullPath);
         _watcher.EnableRaisingEvents = true;
+        log.WriteLine($"Watching {Path.GetFullPath(settings.Ingest.InboxDir)}: a new file is ingested once the inbox has been quiet for {settings.Schedule.SettleSeconds} s.");
         return Task.CompletedTask;
     }
 

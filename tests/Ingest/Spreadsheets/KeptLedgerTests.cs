@@ -69,7 +69,10 @@ public class KeptLedgerTests
         var total = sheet.CreateRow(4 + Records.Length);
         total.CreateCell(0).SetCellValue("合计");
         total.CreateCell(5).SetCellFormula($"SUM(F5:F{4 + Records.Length})");
-        sheet.CreateRow(6 + Records.Length).CreateCell(0).SetCellValue("填表人：李明    审核人：王芳");
+        // The signature line merged across the whole row, as forms often have it.
+        var signature = sheet.CreateRow(6 + Records.Length);
+        for (var c = 0; c < Header.Length; c++) signature.CreateCell(c).SetCellValue(c == 0 ? "填表人：李明    审核人：王芳" : "");
+        sheet.AddMergedRegion(new CellRangeAddress(6 + Records.Length, 6 + Records.Length, 0, Header.Length - 1));
         // Formulas carry their cached values, as Excel saves them.
         workbook.GetCreationHelper().CreateFormulaEvaluator().EvaluateAll();
     }
