@@ -3,8 +3,9 @@ using Analytics.Ingest.Contracts;
 namespace Analytics.Ingest.Reading;
 
 /// <summary>
-/// A ledger file copied, as text, into the temp table <c>stage</c> (row_no plus one varchar column per file column,
-/// named by its canonical name or <c>_extra_N</c>). Records that could not even be split into fields are in
+/// A ledger file (or sheet) copied, as text, into the temp view <c>stage_read</c> (row_no plus one varchar column per
+/// file column, named by its canonical name or <c>_extra_N</c>); once layout rows are set aside, the records are the
+/// view <c>stage</c> (<see cref="Loading.LayoutRowsSql"/>). Records that could not even be split into fields are in
 /// <see cref="Rejects"/>, not in the table.
 /// </summary>
 public sealed record StagedFile(HeaderMatch Header, IReadOnlyList<string> StageColumns, long RowsStaged, IReadOnlyList<StageReject> Rejects)
