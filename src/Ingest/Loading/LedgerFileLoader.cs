@@ -41,7 +41,8 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
                 LedgerFormat.Json => JsonStager.Stage(connection, file, header),
                 _ => throw new ArgumentOutOfRangeException(nameof(part)),
             };
-            var layoutRows = LayoutRowsSql.Separate(connection, staged, contract, part.Header.FirstDataRowNo);
+            Phase("layout");
+            var layoutRows = LayoutRowsSql.Separate(connection, staged, contract, part.Header.ExampleRowNos);
 
             Phase("validating");
             var validation = new ValidationSql(contract, staged.StageColumns.ToHashSet(), today);

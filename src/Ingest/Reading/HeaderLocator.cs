@@ -29,14 +29,14 @@ public static class HeaderLocator
                 // together are the header when they name more columns of the same ledger.
                 if (hasNext && TryMatch(matcher, Combined(candidates[i], candidates[i + 1]), out var both, ref ignored)
                     && both!.Contract == single!.Contract && Named(both) > Named(single))
-                    return new LocatedHeader(both, candidates[i].RowNo, 2, Above(candidates, i));
-                return new LocatedHeader(single!, candidates[i].RowNo, 1, Above(candidates, i));
+                    return WithExamples(new LocatedHeader(both, candidates[i].RowNo, 2, Above(candidates, i)), candidates);
+                return WithExamples(new LocatedHeader(single!, candidates[i].RowNo, 1, Above(candidates, i)), candidates);
             }
             if (!hasNext) continue;
             // The next row as a header by itself is preferred: a title above a header is not half of it.
             if (TryMatch(matcher, Headers(candidates[i + 1]), out _, ref ignored)) continue;
             if (TryMatch(matcher, Combined(candidates[i], candidates[i + 1]), out var twoRows, ref ignored))
-                return new LocatedHeader(twoRows!, candidates[i].RowNo, 2, Above(candidates, i));
+                return WithExamples(new LocatedHeader(twoRows!, candidates[i].RowNo, 2, Above(candidates, i)), candidates);
         }
         var looked = candidates.Count > 1 ? $" (looked at the first {candidates.Count} rows that hold text)" : "";
         throw new LedgerFormatException(firstError!.Message + looked, firstError);
@@ -58,6 +58,20 @@ public static class HeaderLocator
             return false;
         }
     }
+
+    /// <summary>How many rows under the header may hold a template's example.</summary>
+    public const int ExampleRows = 3;
+
+    private static readonly System.Text.RegularExpressions.Regex ExamplePattern = new(@"^\s*(【示例】|\[示例\]|示例[:：]?|例[:：])");
+
+    /// <summary>The first rows under the header whose first cell marks them as a template's example.</summary>
+    private static LocatedHeader WithExamples(LocatedHeader header, List<SheetRow> candidates) => header with
+    {
+        ExampleRowNos = candidates
+            .Where(r => r.RowNo >= header.FirstDataRowNo && r.RowNo < header.FirstDataRowNo + ExampleRows)
+            .Where(r => r.Cells.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c)) is { } first && ExamplePattern.IsMatch(first))
+            .Select(r => r.RowNo).ToList(),
+    };
 
     private static int Named(HeaderMatch match) => match.CanonicalByPosition.Distinct().Count(c => c is not null);
 

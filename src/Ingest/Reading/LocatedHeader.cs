@@ -8,6 +8,9 @@ namespace Analytics.Ingest.Reading;
 /// </summary>
 public sealed record LocatedHeader(HeaderMatch Match, long HeaderRowNo, int HeaderRowCount, IReadOnlyList<LayoutRow> Above)
 {
+    /// <summary>Rows just under the header that a template left as its example (first cell starting with 【示例】).</summary>
+    public IReadOnlyList<long> ExampleRowNos { get; init; } = [];
+
     /// <summary>The first row that may hold a record.</summary>
     public long FirstDataRowNo => HeaderRowNo + HeaderRowCount;
 
