@@ -1,4 +1,5 @@
 using System.Text;
+using Analytics.Ingest.Feedback;
 using Analytics.Ingest.Loading;
 using Analytics.Warehouse;
 using Analytics.Tests.Support;
@@ -28,6 +29,9 @@ public class RejectionTests
         Assert.Contains(expected, rejected.Message);
         Assert.True(File.Exists(Path.Combine(w.Options.RejectedDir, name)));
         Assert.Contains(expected, File.ReadAllText(Path.Combine(w.Options.RejectedDir, name + ".reason.txt")));
+        // The organiser's list beside it says why in Chinese.
+        var list = File.ReadAllText(Path.Combine(w.Options.RejectedDir, Path.GetFileNameWithoutExtension(name) + FeedbackWriter.Suffix + ".csv"));
+        Assert.Contains("本文件未能导入：", list);
         Assert.Equal(1, w.Scalar<long>("select count(*) from ops.ingested_files where status = 'rejected'"));
         Assert.Equal(FileStatus.Loaded, outcomes.Single(o => o.FileName == "o.csv").Status);
         Assert.Equal(3, w.Scalar<long>("select count(*) from core.org_units"));

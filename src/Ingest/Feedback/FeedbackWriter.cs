@@ -52,14 +52,27 @@ public static class FeedbackWriter
         }
         if (lines.Count == 0 && outcomes.All(o => o.Status != FileStatus.Rejected)) return null;
 
-        Directory.CreateDirectory(Path.GetDirectoryName(archivedPath)!);
-        var basePath = Path.Combine(Path.GetDirectoryName(archivedPath)!, Path.GetFileNameWithoutExtension(archivedPath) + Suffix);
+        return Save(archivedPath, file.File.FileName, summary, isWorkbook, lines);
+    }
+
+    /// <summary>The list beside a file that could not be read at all: why, in Chinese, and what to do.</summary>
+    public static string WriteRejected(string rejectedPath, string fileName, string englishReason) =>
+        Save(rejectedPath, fileName, [$"本文件未能导入：{RejectionText.Chinese(englishReason)}。请修改后重新报送整个文件。"], false, []);
+
+    private static string Save(string besidePath, string fileName, List<string> summary, bool isWorkbook, List<FeedbackLine> lines)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(besidePath)!);
+        var basePath = Path.Combine(Path.GetDirectoryName(besidePath)!, Path.GetFileNameWithoutExtension(besidePath) + Suffix);
         var header = new List<string> { "行号", "列", "填写内容", "问题", "修改建议", "类别" };
         if (isWorkbook) header.Insert(0, "工作表");
-        var rows = new List<object?[]> { new object?[] { $"问题清单：{file.File.FileName}" } };
+        var rows = new List<object?[]> { new object?[] { $"问题清单：{fileName}" } };
         rows.AddRange(summary.Select(s => new object?[] { s }));
-        rows.Add(header.ToArray<object?>());
-        var headerRow = rows.Count;
+        var headerRow = 0;
+        if (lines.Count > 0)
+        {
+            rows.Add(header.ToArray<object?>());
+            headerRow = rows.Count;
+        }
         foreach (var line in lines.OrderBy(l => l.Sheet ?? "", StringComparer.Ordinal).ThenBy(l => l.RowNo).ThenBy(l => l.Column ?? ""))
         {
             var values = new List<object?> { line.RowNo, line.Column ?? "", line.Value ?? "", line.Problem, line.Fix, Label(line.Kind) };

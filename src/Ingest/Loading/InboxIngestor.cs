@@ -162,7 +162,8 @@ public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalog
         RecordRejection(name, probed, null, reason, target);
         MoveTo(path, target);
         File.WriteAllText(target + ".reason.txt", RejectionText.ReasonFile(name, reason, BusinessClock.Local(clock.GetUtcNow())));
-        return new FileOutcome(name, FileStatus.Rejected, null, format, probed?.Encoding, 0, 0, 0, 0, reason, target);
+        var feedback = FeedbackWriter.WriteRejected(target, name, reason);
+        return new FileOutcome(name, FileStatus.Rejected, null, format, probed?.Encoding, 0, 0, 0, 0, reason, target) { FeedbackPath = feedback };
     }
 
     private void RecordRejection(string name, ProbedFile? probed, string? sheet, string reason, string target)
