@@ -70,6 +70,11 @@ var run = new Command("run", "Run the scheduled service (Quartz, Asia/Shanghai):
 Handle(run, (p, s) => RunCommand.Run(s, clock, Console.Out));
 root.Subcommands.Add(run);
 
+var forceRebuild = new Option<bool>("--force") { Description = "Swap the rebuilt warehouse in even when it differs from the current one (to apply a changed contract to history)" };
+var rebuild = new Command("rebuild", "Replay every archived ledger into a new warehouse; swap it in when it equals the current one or the current one cannot be opened") { forceRebuild };
+Handle(rebuild, (p, s) => RebuildCommand.Run(s, clock, Console.Out, p.GetValue(forceRebuild)));
+root.Subcommands.Add(rebuild);
+
 var status = new Command("status", "Last run of each job, ledger freshness, quarantined rows and the next fire times");
 Handle(status, (p, s) => StatusCommand.Run(s, clock, Console.Out));
 root.Subcommands.Add(status);

@@ -30,7 +30,11 @@ public static class WarehouseDatabase
         catch (Exception ex) when (ex is not InvalidOperationException and not ArgumentException)
         {
             connection.Dispose();
-            throw new InvalidOperationException($"Cannot open the warehouse '{full}': {ex.Message}", ex);
+            // A damaged file (truncated, corrupt) is not the end: every ledger it held is in the archive.
+            var damaged = ex.Message.Contains("IO Error", StringComparison.Ordinal) && !ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase)
+                          || ex.Message.Contains("corrupt", StringComparison.OrdinalIgnoreCase);
+            throw new InvalidOperationException($"Cannot open the warehouse '{full}': {ex.Message.Split('\n')[0]}" +
+                (damaged ? " — the file looks damaged: 'analytics rebuild' replays every archived ledger into a new warehouse" : ""), ex);
         }
         catch
         {

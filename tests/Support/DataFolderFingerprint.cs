@@ -56,18 +56,7 @@ public static class DataFolderFingerprint
             """, r => (Schema: r.GetString(0), Table: r.GetString(1)));
         foreach (var (schema, table) in tables.Where(t => !RunLogs.Contains($"{t.Schema}.{t.Table}")))
         {
-            var columns = connection.Query("""
-                select column_name, data_type in ('DOUBLE', 'FLOAT') from duckdb_columns()
-                where database_name = current_database() and schema_name = ? and table_name = ?
-                  and data_type not like 'TIMESTAMP%' order by column_index
-                """, r => (Name: r.GetString(0), IsDouble: r.GetBoolean(1)), schema, table)
-                .Where(c => !Volatile.Contains(c.Name))
-                .Select(c => c.IsDouble ? $"round({SqlExtensions.Identifier(c.Name)}, 9)" : SqlExtensions.Identifier(c.Name)).ToList();
-            var qualified = $"{SqlExtensions.Identifier(schema)}.{SqlExtensions.Identifier(table)}";
-            var hash = columns.Count == 0 ? "0"
-                : $"coalesce(sum(hash({string.Join(", ", columns)})), 0)::varchar";
-            var (count, sum) = connection.Query($"select count(*), {hash} from {qualified}", r => (r.GetInt64(0), r.GetString(1))).Single();
-            yield return $"{label} {schema}.{table} rows={count} hash={sum}";
+            yield return $"{label} {schema}.{table} {TableFingerprint.Of(connection, null, schema, table, Volatile)}";
         }
     }
 

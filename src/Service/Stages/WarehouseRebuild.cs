@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Analytics.Ingest.Catalogues;
+using Analytics.Ingest.Feedback;
+using Analytics.Ingest.Loading;
+using Analytics.Warehouse;
+using DuckDB.NET.Data;
+
+namespace Analytics.Service.Stages;
+
+/// <summary>What a rebuild did: how many files it replayed, whether the result equals the warehouse it replaces, where each file went.</summary>
+public sealed record RebuildRun(
+    int FilesReplayed,
+    bool CurrentWasReadable,
+    IReadOnlyList<string> Differences,
+    IReadOnlyList<string> Missing,
+    bool SwappedIn,
+    string RebuiltPath,
+    string? KeptAsidePath,
+    TimeSpan Elapsed);
+
+/// <summary>
+/// A warehouse replayed from the archive: every ledger file ever loaded (archive/) or refused (rejected/), in its
+/// original order and with the day it arrived as "today", ingested into a new warehouse file beside the current one.
+/// The new file is swapped in when it holds exactly what the current one holds (every ledger table and ingest record,
+/// row for row), or when the current one cannot be opened at all; otherwise it is left beside it with the differences
+/// named, and <c>force</c> swaps it in anyway (how a changed contract is applied to history). What the archive cannot
+/// give (model builds, flags, warnings and alerts) is carried over from a readable current warehouse.
+/// </summary>
+public sealed class WarehouseRebuild(AnalyticsSettings settings)
+{
+    /// <summary>The tables replaying the archive must reproduce: the ledgers, raw and current, and ingest's records.</summary>
+    public static readonly string[] LedgerSchemas = ["raw", "core"];
+    public static readonly string[] IngestRecords = ["ops.ingested_files", "ops.quarantine", "ops.skipped_rows", "ops.duplicate_rows"];
+
+    /// <summary>Ids and paths differ between a run and its replay and say nothing about the facts.</summary>
+    private static readonly HashSet<string> Volatile = ["_file_id", "file_id", "archived_to"];
+
+    private sealed record ArchivedFile(string Path, string OriginalName, string Hash, DateTimeOffset ArrivedAt);
+
+    public RebuildRun Run(bool force, Action<string>? progress = null)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var current = Path.GetFullPath(settings.Warehouse);
+        var work = Path.Combine(Path.GetDirectoryName(current)!, "rebuild");
+        if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+        var replay = IngestOptions.Under(work) with { HeaderAliases = settings.HeaderAliases };
+        var rebuilt = Path.Combine(work, "warehouse.duckdb");
+
+        var files = Index(progress);
+        var history = ReadHistory(current);
+        List<(ArchivedFile File, DateTimeOffset At)> plan;
+        var missing = new List<string>();
+        if (history is not null)
+        {
+            // The order the current warehouse recorded, file by file.
+            var byHash = files.GroupBy(f => f.Hash).ToDictionary(g => g.Key, g => g.First());
+            plan = [];
+            foreach (var (hash, name, startedAt) in history)
+                if (byHash.TryGetValue(hash, out var file)) plan.Add((file with { OriginalName = name }, startedAt));
+                else missing.Add(name);
+        }
+        else
+            // No record left: the archive's own order, a day's files as one run on that day.
+            plan = files.OrderBy(f => f.ArrivedAt).Select(f => (f, f.ArrivedAt)).ToList();
+
+        var catalogue = Catalogue.Load(Catalogue.Locate(settings.CataloguesDir));
+        using (var connection = WarehouseSchema.Open(rebuilt, TimeProvider.System, settings.MemoryLimit))
+        {
+            var groups = history is null
+                ? plan.GroupBy(p => BusinessClock.Local(p.At).Date).Select(g => g.ToList()).ToList()
+                : plan.Select(p => new List<(ArchivedFile File, DateTimeOffset At)> { p }).ToList();
+            var done = 0;
+            foreach (var group in groups)
+            {
+                Directory.CreateDirectory(replay.InboxDir);
+                foreach (var (file, _) in group)
+                {
+                    var copy = Path.Combine(replay.InboxDir, file.OriginalName);
+                    File.Copy(file.Path, copy, overwrite: true);
+                    File.SetLastWriteTimeUtc(copy, File.GetLastWriteTimeUtc(file.Path));
+                }
+                var at = group[0].At;
+                var clock = new ShiftedClock(TimeProvider.System, at - TimeProvider.System.GetUtcNow());
+                new InboxIngestor(connection, catalogue, replay, clock).Run();
+                done += group.Count;
+                progress?.Invoke($"replayed {done} of {plan.Count} files ({BusinessClock.Local(at):yyyy-MM-dd})");
+            }
+        }
+
+        var differences = history is null ? [] : Compare(rebuilt, current);
+        var swap = history is null || force || (differences.Count == 0 && missing.Count == 0);
+        string? aside = null;
+        if (swap)
+        {
+            if (history is not null) CarryOver(rebuilt, current);
+            aside = current + (history is null ? ".unreadable" : ".before-rebuild");
+            if (File.Exists(current)) File.Move(current, aside, overwrite: true);
+            if (File.Exists(current + ".wal")) File.Move(current + ".wal", aside + ".wal", overwrite: true);
+            File.Move(rebuilt, current);
+            Directory.Delete(work, recursive: true);
+        }
+        return new RebuildRun(plan.Count, history is not null, differences, missing, swap, swap ? current : rebuilt, aside, watch.Elapsed);
+    }
+
+    /// <summary>Every ledger file kept: archived ones (not their 问题清单) and refused ones (not their reasons), by content.</summary>
+    private List<ArchivedFile> Index(Action<string>? progress)
+    {
+        var options = settings.Ingest;
+        var files = new List<ArchivedFile>();
+        if (Directory.Exists(options.ArchiveDir))
+            foreach (var day in Directory.EnumerateDirectories(options.ArchiveDir).Order(StringComparer.Ordinal))
+            {
+                if (!DateOnly.TryParseExact(Path.GetFileName(day), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) continue;
+                // The archive folder is the day the file was loaded: noon of that day stands for "today" in its checks.
+                var noon = new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), BusinessClock.Zone.GetUtcOffset(date.ToDateTime(new TimeOnly(12, 0))));
+                files.AddRange(Directory.EnumerateFiles(day).Where(IsLedger).Select(p => Describe(p, noon)));
+            }
+        if (Directory.Exists(options.RejectedDir))
+            files.AddRange(Directory.EnumerateFiles(options.RejectedDir).Where(IsLedger)
+                .Select(p => Describe(p, File.Exists(p + ".reason.txt") ? File.GetLastWriteTimeUtc(p + ".reason.txt") : File.GetLastWriteTimeUtc(p))));
+        progress?.Invoke($"{files.Count} files in the archive and the rejected folder");
+        return files;
+    }
+
+    private static bool IsLedger(string path) =>
+        InboxFiles.IsLedgerCandidate(path) && !Path.GetFileName(path).Contains(FeedbackWriter.Suffix, StringComparison.Ordinal);
+
+    /// <summary>A kept file: its content hash, and its name as sent (a name taken in the archive carries the hash's first 8 digits).</summary>
+    private static ArchivedFile Describe(string path, DateTimeOffset arrivedAt)
+    {
+        using var stream = File.OpenRead(path);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(stream));
+        var name = Path.GetFileName(path);
+        var suffix = "." + hash[..8];
+        var stem = Path.GetFileNameWithoutExtension(name);
+        if (stem.EndsWith(suffix, StringComparison.Ordinal)) name = stem[..^suffix.Length] + Path.GetExtension(name);
+        return new ArchivedFile(path, name, hash, arrivedAt);
+    }
+
+    /// <summary>The files the current warehouse recorded, first record of each content first; null when it cannot be opened.</summary>
+    private static List<(string Hash, string Name, DateTimeOffset StartedAt)>? ReadHistory(string current)
+    {
+        if (!File.Exists(current)) return null;
+        try
+        {
+            using var connection = new DuckDBConnection($"DataSource={current};ACCESS_MODE=READ_ONLY");
+            connection.Open();
+            return connection.Query("""
+                select content_hash, arg_min(file_name, file_id), min(started_at) from ops.ingested_files
+                where content_hash <> '' group by content_hash order by min(file_id)
+                """, r => (r.GetString(0), r.GetString(1), new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(2), DateTimeKind.Utc))));
+        }
+        catch (Exception ex) when (ex is DuckDBException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The tables that differ between the rebuilt warehouse and the current one, each with both fingerprints.</summary>
+    private static List<string> Compare(string rebuilt, string current)
+    {
+        using var connection = new DuckDBConnection($"DataSource={rebuilt}");
+        connection.Open();
+        connection.Execute($"attach {SqlExtensions.Literal(current)} as cur (read_only)");
+        var tables = connection.Query($"""
+            select schema_name || '.' || table_name from duckdb_tables()
+            where database_name = current_database()
+              and (schema_name in ({string.Join(", ", LedgerSchemas.Select(SqlExtensions.Literal))})
+                   or schema_name || '.' || table_name in ({string.Join(", ", IngestRecords.Select(SqlExtensions.Literal))}))
+            order by 1
+            """, r => r.GetString(0));
+        var differences = new List<string>();
+        foreach (var table in tables)
+        {
+            var (schema, name) = (table.Split('.')[0], table.Split('.')[1]);
+            var ours = TableFingerprint.Of(connection, null, schema, name, Volatile);
+            var theirs = TableFingerprint.Of(connection, "cur", schema, name, Volatile);
+            if (ours != theirs) differences.Add($"{table}: rebuilt {ours}, current {theirs}");
+        }
+        return differences;
+    }
+
+    /// <summary>What the archive cannot give is copied from the current warehouse: builds, flags, warnings, alerts, job runs, marts.</summary>
+    private static void CarryOver(string rebuilt, string current)
+    {
+        using var connection = new DuckDBConnection($"DataSource={rebuilt}");
+        connection.Open();
+        connection.Execute($"attach {SqlExtensions.Literal(current)} as cur (read_only)");
+        var tables = connection.Query($"""
+            select schema_name, table_name from duckdb_tables()
+            where database_name = 'cur' and schema_name in ('ops', 'marts')
+              and schema_name || '.' || table_name not in ({string.Join(", ", IngestRecords.Append("ops.schema_version").Select(SqlExtensions.Literal))})
+            order by 1, 2
+            """, r => (Schema: r.GetString(0), Table: r.GetString(1)));
+        connection.InTransaction(() =>
+        {
+            foreach (var (schema, table) in tables)
+            {
+                var target = $"{SqlExtensions.Identifier(schema)}.{SqlExtensions.Identifier(table)}";
+                var exists = connection.Scalar<bool>("select exists (select 1 from duckdb_tables() where database_name = current_database() and schema_name = ? and table_name = ?)", schema, table);
+                if (exists) connection.Execute($"delete from {target}; insert into {target} select * from cur.{target}");
+                else connection.Execute($"create schema if not exists {SqlExtensions.Identifier(schema)}; create table {target} as select * from cur.{target}");
+            }
+        });
+        connection.Execute("checkpoint");
+    }
+}

@@ -1,0 +1,90 @@
+using Analytics.Service;
+using Analytics.Service.Commands;
+using Analytics.Service.Stages;
+using Analytics.Tests.Support;
+using Analytics.Warehouse;
+using DuckDB.NET.Data;
+
+namespace Analytics.Tests.Service.Stages;
+
+/// <summary>
+/// The archive is the warehouse's backup: a warehouse that cannot be opened any more is replayed from it, and every
+/// ledger table, ingest record and mart comes back as it was; a readable one is replaced only by an equal replay.
+/// </summary>
+public class WarehouseRebuildTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("kfr-rebuild-").FullName;
+    private readonly FixedClock _clock = new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
+    private AnalyticsSettings Settings => new() { DataDir = _dir };
+    private string Warehouse => Path.Combine(_dir, "warehouse.duckdb");
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>Two ingest runs (the second updates an activity), bad rows, a refused file, and a full build.</summary>
+    private void LoadAndBuild()
+    {
+        var inbox = Settings.Ingest.InboxDir;
+        Directory.CreateDirectory(inbox);
+        File.WriteAllText(Path.Combine(inbox, "o.csv"), Ledgers.OrgUnits);
+        File.WriteAllText(Path.Combine(inbox, "m.csv"), Ledgers.Members);
+        File.WriteAllText(Path.Combine(inbox, "a.csv"), Ledgers.Activities + "\nA004,C99,2026-03-08,党课,未知组织,5\nA005,B01,2027-01-01,党课,未来,5\n");
+        File.WriteAllText(Path.Combine(inbox, "notes.csv"), "序号,备注\n1,见附件\n");
+        var pipeline = new Pipeline(Settings, _clock);
+        pipeline.Ingest();
+        File.WriteAllText(Path.Combine(inbox, "a2.csv"), "活动编号,组织编号,活动日期,活动类型,活动名称,参与人数\nA001,B01,2026-03-05,主题党日,三月主题党日（更正）,14\n");
+        pipeline.Ingest();
+        pipeline.Build(full: true);
+    }
+
+    private List<string> Fingerprint()
+    {
+        using var connection = new DuckDBConnection($"DataSource={Warehouse};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        var ingestRecords = WarehouseRebuild.IngestRecords.Select(t => t.Split('.')).ToList();
+        return DataFolderFingerprint.Tables(connection, "w", ["raw", "core", "marts"])
+            .Concat(ingestRecords.Select(t => $"{t[0]}.{t[1]} " + TableFingerprint.Of(connection, null, t[0], t[1], new HashSet<string> { "file_id", "archived_to" })))
+            .ToList();
+    }
+
+    [Fact]
+    public void TruncatedWarehouse_IsRefusedWithTheWayBack_AndRebuildRestoresEveryTable()
+    {
+        LoadAndBuild();
+        var before = Fingerprint();
+        Assert.Contains(before, l => l.StartsWith("w marts.branch_month rows=", StringComparison.Ordinal) && !l.Contains("rows=0 ", StringComparison.Ordinal));
+        using (var stream = new FileStream(Warehouse, FileMode.Open)) stream.SetLength(stream.Length / 2);
+
+        var refused = Assert.Throws<InvalidOperationException>(() => new Pipeline(Settings, _clock).OpenWarehouse().Dispose());
+        Assert.Contains("analytics rebuild", refused.Message);
+
+        var output = new StringWriter();
+        Assert.Equal(0, RebuildCommand.Run(Settings, _clock, output, force: false));
+
+        Assert.Equal(before, Fingerprint());
+        Assert.True(File.Exists(Warehouse + ".unreadable"));
+        Assert.Contains("Replayed 5 files", output.ToString());
+    }
+
+    [Fact]
+    public void ReadableWarehouse_IsSwappedOnlyForAnEqualReplay_AndKeepsWhatTheArchiveCannotGive()
+    {
+        LoadAndBuild();
+        var before = Fingerprint();
+        using (var connection = new Pipeline(Settings, _clock).OpenWarehouse())
+            connection.Execute("insert into ops.job_runs (run_id, job, trigger, started_at, outcome) values (999, 'ingest', 'schedule', now(), 'succeeded')");
+
+        Assert.Equal(0, RebuildCommand.Run(Settings, _clock, new StringWriter(), force: false));
+        Assert.Equal(before, Fingerprint());
+        using (var connection = new Pipeline(Settings, _clock).OpenWarehouse())
+            Assert.Equal(1, connection.Scalar<long>("select count(*) from ops.job_runs where run_id = 999"));
+
+        // A warehouse that no longer matches its archive is not replaced unasked.
+        using (var connection = new Pipeline(Settings, _clock).OpenWarehouse())
+            connection.Execute("delete from core.activities where activity_id = 'A002'");
+        var output = new StringWriter();
+        Assert.Equal(1, RebuildCommand.Run(Settings, _clock, output, force: false));
+        Assert.Contains("differs: core.activities", output.ToString());
+        using (var connection = new Pipeline(Settings, _clock).OpenWarehouse())
+            Assert.Equal(0, connection.Scalar<long>("select count(*) from core.activities where activity_id = 'A002'"));
+    }
+}
