@@ -1,3 +1,4 @@
+using Analytics.Ingest.Loading;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 
@@ -16,7 +17,7 @@ public sealed class InboxWatcher(AnalyticsSettings settings, ISchedulerFactory s
 
     /// <summary>Ledger files waiting in an inbox (temporary and hidden files left aside, as ingest leaves them).</summary>
     public static int Waiting(string inboxDir) =>
-        Directory.Exists(inboxDir) ? Directory.EnumerateFiles(inboxDir).Count(Analytics.Ingest.Loading.InboxFiles.IsLedgerCandidate) : 0;
+        Directory.Exists(inboxDir) ? Directory.EnumerateFiles(inboxDir).Count(InboxFiles.IsLedgerCandidate) : 0;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,7 +39,7 @@ public sealed class InboxWatcher(AnalyticsSettings settings, ISchedulerFactory s
     /// <summary>Every event restarts the quiet period: the ingest starts once nothing has changed for the settle time.</summary>
     private void Touched(string path)
     {
-        if (!Analytics.Ingest.Loading.InboxFiles.IsLedgerCandidate(path)) return;
+        if (!InboxFiles.IsLedgerCandidate(path)) return;
         _quiet?.Change(TimeSpan.FromSeconds(settings.Schedule.SettleSeconds) + TimeSpan.FromMilliseconds(500), Timeout.InfiniteTimeSpan);
     }
 
