@@ -11,4 +11,8 @@ public static class InboxFiles
         return !name.StartsWith('.') && !name.StartsWith("~$", StringComparison.Ordinal)
                && !SkippedSuffixes.Any(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>A ledger file kept in the archive or rejected folder: not the 问题清单 written beside it.</summary>
+    public static bool IsKeptLedger(string path) =>
+        IsLedgerCandidate(path) && !Path.GetFileName(path).Contains(Feedback.FeedbackWriter.Suffix, StringComparison.Ordinal);
 }

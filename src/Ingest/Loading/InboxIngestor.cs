@@ -17,7 +17,6 @@ namespace Analytics.Ingest.Loading;
 /// </summary>
 public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalogue, IngestOptions options, TimeProvider clock)
 {
-
     public IReadOnlyList<FileOutcome> Run(IProgress<IngestProgress>? progress = null, CancellationToken cancellation = default)
     {
         Directory.CreateDirectory(options.InboxDir);

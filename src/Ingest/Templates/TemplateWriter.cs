@@ -108,6 +108,10 @@ public sealed class TemplateWriter(Catalogue catalogue)
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!.Length * 1.1,
     };
 
+    /// <summary>A closed value set as organisers write it (unit types in Chinese; the others are Chinese already).</summary>
+    private static List<string> ChoiceValues(ColumnSpec column) =>
+        ValueSets.All[column.ValueSet!].Keys.Select(k => UnitTypeNames.GetValueOrDefault(k, k)).ToList();
+
     private static XlsxColumnStyle StyleOf(ColumnType type) => type switch
     {
         ColumnType.Date => XlsxColumnStyle.Date,
@@ -120,8 +124,7 @@ public sealed class TemplateWriter(Catalogue catalogue)
         switch (column.Type)
         {
             case ColumnType.Choice:
-                var keys = ValueSets.All[column.ValueSet!].Keys.Select(k => UnitTypeNames.GetValueOrDefault(k, k)).ToList();
-                return new OptionList($"{column.ChineseName}（可选值）", keys);
+                return new OptionList($"{column.ChineseName}（可选值）", ChoiceValues(column));
             case ColumnType.ActivityTypes:
                 return new OptionList("活动类型（可选值）", catalogue.ActivityTypes.Select(t => t.Name).ToList(),
                     "类别", catalogue.ActivityTypes.Select(t => t.Group).ToList());
@@ -150,7 +153,7 @@ public sealed class TemplateWriter(Catalogue catalogue)
         ColumnType.Count => "0 或正整数，只填数字。",
         ColumnType.Decimal => "数字，可带小数，如 1.5。",
         ColumnType.Year => "四位数年份，如 2026。",
-        ColumnType.Choice => "从下拉列表中选择：" + string.Join("、", ValueSets.All[column.ValueSet!].Keys.Select(k => UnitTypeNames.GetValueOrDefault(k, k))) + "。",
+        ColumnType.Choice => "从下拉列表中选择：" + string.Join("、", ChoiceValues(column)) + "。",
         ColumnType.ActivityTypes => "从下拉列表中选择；一次活动算几类时用“、”分隔，如 支部党员大会、主题党日。",
         ColumnType.PledgeItem => "事项编号（七一工程 T1–T7，八一工程 S1–S7）或事项原文。",
         _ => "",
@@ -230,7 +233,7 @@ public sealed class TemplateWriter(Catalogue catalogue)
         ColumnType.Count => "24",
         ColumnType.Decimal => "1.5",
         ColumnType.Year => "2026",
-        ColumnType.Choice => UnitTypeNames.GetValueOrDefault(ValueSets.All[column.ValueSet!].Keys.First(), ValueSets.All[column.ValueSet!].Keys.First()),
+        ColumnType.Choice => ChoiceValues(column)[0],
         ColumnType.ActivityTypes => "主题党日",
         ColumnType.PledgeItem => contract.Kind == LedgerKind.Pledges ? "T1 或 S1" : "",
         ColumnType.Id => column.References?.Target switch

@@ -60,7 +60,7 @@ public static class StatusCommand
 
         var quarantined = connection.Scalar<long>("select count(*) from (select distinct file_id, row_no from ops.quarantine)");
         var waiting = Directory.Exists(settings.Ingest.InboxDir) ? Directory.GetFiles(settings.Ingest.InboxDir).Length : 0;
-        var rejected = Directory.Exists(settings.Ingest.RejectedDir) ? Directory.GetFiles(settings.Ingest.RejectedDir).Count(f => !f.EndsWith(".reason.txt") && !f.Contains(Analytics.Ingest.Feedback.FeedbackWriter.Suffix, StringComparison.Ordinal)) : 0;
+        var rejected = Directory.Exists(settings.Ingest.RejectedDir) ? Directory.GetFiles(settings.Ingest.RejectedDir).Count(Analytics.Ingest.Loading.InboxFiles.IsKeptLedger) : 0;
         output.WriteLine();
         output.WriteLine($"Quarantined rows: {quarantined} (select * from ops.quarantine); files waiting in the inbox: {waiting}; rejected files: {rejected}");
 

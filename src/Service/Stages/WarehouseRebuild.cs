@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Analytics.Ingest.Catalogues;
-using Analytics.Ingest.Feedback;
 using Analytics.Ingest.Loading;
 using Analytics.Warehouse;
 using DuckDB.NET.Data;
@@ -114,17 +113,14 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
                 if (!DateOnly.TryParseExact(Path.GetFileName(day), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) continue;
                 // The archive folder is the day the file was loaded: noon of that day stands for "today" in its checks.
                 var noon = new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), BusinessClock.Zone.GetUtcOffset(date.ToDateTime(new TimeOnly(12, 0))));
-                files.AddRange(Directory.EnumerateFiles(day).Where(IsLedger).Select(p => Describe(p, noon)));
+                files.AddRange(Directory.EnumerateFiles(day).Where(InboxFiles.IsKeptLedger).Select(p => Describe(p, noon)));
             }
         if (Directory.Exists(options.RejectedDir))
-            files.AddRange(Directory.EnumerateFiles(options.RejectedDir).Where(IsLedger)
+            files.AddRange(Directory.EnumerateFiles(options.RejectedDir).Where(InboxFiles.IsKeptLedger)
                 .Select(p => Describe(p, File.Exists(p + ".reason.txt") ? File.GetLastWriteTimeUtc(p + ".reason.txt") : File.GetLastWriteTimeUtc(p))));
         progress?.Invoke($"{files.Count} files in the archive and the rejected folder");
         return files;
     }
-
-    private static bool IsLedger(string path) =>
-        InboxFiles.IsLedgerCandidate(path) && !Path.GetFileName(path).Contains(FeedbackWriter.Suffix, StringComparison.Ordinal);
 
     /// <summary>A kept file: its content hash, and its name as sent (a name taken in the archive carries the hash's first 8 digits).</summary>
     private static ArchivedFile Describe(string path, DateTimeOffset arrivedAt)
