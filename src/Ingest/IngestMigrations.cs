@@ -3,9 +3,9 @@ using Analytics.Warehouse;
 namespace Analytics.Ingest;
 
 /// <summary>
-/// Ingest's part of the warehouse schema, as forward-only migrations: raw.* keeps every loaded row with its lineage
-/// (append-only); core.* holds the current state of each ledger by natural key and the catalogues; ops.ingested_files
-/// and ops.quarantine record what ingest did. Versions are numbered in the one history shared with the other stages.
+/// Ingest's part of the warehouse schema, as forward-only migrations: core.* holds the current state of each ledger
+/// by natural key (each row with its lineage) and the catalogues; history.* the rows later files replaced; the views
+/// raw.* every row ever loaded; ops.ingested_files and ops.quarantine record what ingest did. Versions are numbered in the one history shared with the other stages.
 /// </summary>
 public static class IngestMigrations
 {
@@ -99,6 +99,42 @@ public static class IngestMigrations
         create table core.{coreName} ({columns}
         {CoreLineage});
         """;
+
+    /// <summary>The ledgers as (raw name, columns, core name).</summary>
+    private static readonly (string Raw, string Columns, string Core)[] Ledgers =
+    [
+        ("org_units", OrgUnitColumns, "org_units"), ("members", MembershipColumns, "memberships"),
+        ("activities", ActivityColumns, "activities"), ("attendance", AttendanceColumns, "attendance"),
+        ("pledges", PledgeColumns, "pledges"), ("publicity", PublicityColumns, "publicity"),
+        ("evaluations", EvaluationColumns, "evaluations"),
+    ];
+
+    private static IEnumerable<string> ColumnNames(string columns) =>
+        columns.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.Split(' ')[0]);
+
+    /// <summary>
+    /// One durable copy of each row: history.* takes the rows a later file replaced (moved from raw, which held a
+    /// second copy of every row in core), and raw.* becomes the view of every row ever loaded, core and history
+    /// together, with the lineage it always had.
+    /// </summary>
+    private static string OneCopyOfEachRow() => "create schema if not exists history;\n" + string.Join("\n", Ledgers.Select(l =>
+    {
+        var columns = string.Join(", ", ColumnNames(l.Columns));
+        return $"""
+            create table history.{l.Core} ({l.Columns}
+            {CoreLineage});
+            insert into history.{l.Core}
+            select {columns}, r._file_id, r._row_no, r._loaded_at
+            from raw.{l.Raw} as r
+            where not exists (select 1 from core.{l.Core} as c where c._file_id = r._file_id and c._row_no = r._row_no);
+            drop table raw.{l.Raw};
+            create view raw.{l.Raw} as
+            select {string.Join(", ", ColumnNames(l.Columns).Select(c => "r." + c))}, r._file_id, f.file_name as _file_name,
+                f.content_hash as _content_hash, r._row_no, r._updated_at as _loaded_at
+            from (select * from core.{l.Core} union all select * from history.{l.Core}) as r
+            join ops.ingested_files as f on f.file_id = r._file_id;
+            """;
+    }));
 
     public static IReadOnlyList<Migration> All { get; } =
     [
@@ -242,5 +278,6 @@ public static class IngestMigrations
                 note varchar
             );
             """),
+        new(12, "one durable copy of each row: history.* for replaced rows, raw.* a view of core and history", OneCopyOfEachRow()),
     ];
 }

@@ -9,13 +9,18 @@ public static class SqlExtensions
     public static int Execute(this DuckDBConnection connection, string sql, params object?[] parameters)
     {
         using var command = Prepare(connection, sql, parameters);
-        return command.ExecuteNonQuery();
+        var started = SqlTrace.Enabled ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+        var changed = command.ExecuteNonQuery();
+        if (SqlTrace.Enabled) SqlTrace.Write(sql, started);
+        return changed;
     }
 
     public static T? Scalar<T>(this DuckDBConnection connection, string sql, params object?[] parameters)
     {
         using var command = Prepare(connection, sql, parameters);
+        var started = SqlTrace.Enabled ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
         var value = command.ExecuteScalar();
+        if (SqlTrace.Enabled) SqlTrace.Write(sql, started);
         if (value is null || value is DBNull) return default;
         var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
         if (value is T typed) return typed;

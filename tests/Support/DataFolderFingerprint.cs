@@ -43,7 +43,7 @@ public static class DataFolderFingerprint
     {
         using var connection = new DuckDBConnection($"Data Source={path};ACCESS_MODE=READ_ONLY");
         connection.Open();
-        return Tables(connection, label, ["raw", "core", "ops", "marts"]).ToList();
+        return Tables(connection, label, ["core", "history", "ops", "marts"]).ToList();
     }
 
     /// <summary>Every table of the given schemas as a line: row count and a hash of its rows.</summary>

@@ -6,8 +6,9 @@ using DuckDB.NET.Data;
 namespace Analytics.Ingest.Loading;
 
 /// <summary>
-/// Loads one recognised ledger file in one transaction: stage as text, validate set-wise, append the valid rows to
-/// raw.* with their lineage, upsert core.* by natural key, quarantine the rest, record the counts. All or nothing.
+/// Loads one recognised ledger file in one transaction: stage as text, validate set-wise, insert the valid rows into
+/// core.* with their lineage (rows of earlier files with the same natural key move to history.*), quarantine the rest,
+/// record the counts. All or nothing.
 /// </summary>
 public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider clock, string workDir)
 {
@@ -29,10 +30,11 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
             current = name;
             if (name != "done") phase?.Invoke(name);
         }
-        // An explicit transaction rather than InTransaction: the commit is timed as a phase of its own (bench ingest).
-        connection.Execute("begin transaction");
+        var inTransaction = false;
         try
         {
+            // The file's text is staged before the transaction: it only reads the file into temp tables, and DuckDB
+            // scans a temp table made inside a transaction (its local storage) several times slower.
             Phase("staging");
             var staged = file.Format switch
             {
@@ -44,31 +46,35 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
             Phase("layout");
             var layoutRows = LayoutRowsSql.Separate(connection, staged, contract, part.Header.ExampleRowNos);
 
+            // Validation only reads: it runs before the transaction too, on temp tables that stay fast to scan. Core
+            // cannot change meanwhile: only ingest writes it, one file at a time, and the warehouse has one process.
             Phase("validating");
             var validation = new ValidationSql(contract, staged.StageColumns.ToHashSet(), today);
             foreach (var statement in validation.Statements()) connection.Execute(statement);
+            var anySuspect = connection.Scalar<bool>(ValidationSql.AnySuspect);
+            if (anySuspect)
+                foreach (var statement in validation.Hits()) connection.Execute(statement);
             var anyRepeatedKey = connection.Scalar<bool>(ValidationSql.AnyRepeatedKey);
-            foreach (var statement in validation.Final(anyRepeatedKey)) connection.Execute(statement);
 
+            // An explicit transaction rather than InTransaction: the commit is timed as a phase of its own (bench ingest).
+            connection.Execute("begin transaction");
+            inTransaction = true;
             Phase("loading");
             var fileId = connection.Scalar<long>("select nextval('ops.file_id_seq')");
             var loadedAt = clock.GetUtcNow();
             var columns = ValidationSql.WarehouseColumns(contract).Select(SqlExtensions.Identifier).ToList();
             var columnList = string.Join(", ", columns);
+            var core = $"core.{contract.CoreTable}";
+            var coreHadRows = connection.Scalar<bool>($"select exists (select 1 from {core})");
+            // The valid rows go straight into core: core is the one durable copy of each row, with its lineage (file
+            // and row). The archived file is the raw record.
             connection.Execute($"""
-                insert into raw.{contract.Table} ({columnList}, _file_id, _file_name, _content_hash, _row_no, _loaded_at)
-                select {columnList}, ?, ?, ?, row_no, ? from final
-                """, fileId, file.FileName, file.ContentHash, loadedAt);
-            // Core is upserted from this file's raw rows: the validation views are computed once, and raw's
-            // increasing _file_id lets DuckDB skip every older row group.
-            var keyMatch = string.Join(" and ", contract.Key.Select(k => $"c.{SqlExtensions.Identifier(k)} = f.{SqlExtensions.Identifier(k)}"));
-            var thisFile = $"(select * from raw.{contract.Table} where _file_id = {fileId})";
-            if (connection.Scalar<bool>($"select exists (select 1 from core.{contract.CoreTable})"))
-                connection.Execute($"delete from core.{contract.CoreTable} as c using {thisFile} as f where {keyMatch}");
-            connection.Execute($"""
-                insert into core.{contract.CoreTable} ({columnList}, _file_id, _row_no, _updated_at)
-                select {columnList}, _file_id, _row_no, _loaded_at from {thisFile}
-                """);
+                insert into {core} ({columnList}, _file_id, _row_no, _updated_at)
+                select {columnList}, ?, row_no, ? from ({ValidationSql.ValidRows(anySuspect)})
+                """, fileId, loadedAt);
+            if (anyRepeatedKey)
+                foreach (var statement in validation.Duplicates(fileId)) connection.Execute(statement);
+            if (coreHadRows) Supersede(contract, fileId);
 
             if (connection.Scalar<bool>("select exists (select 1 from hits)"))
                 connection.Execute("""
@@ -88,7 +94,7 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
                     $"第{reject.RowNo}行{malformed.Meaning}", malformed.Fix, part.SheetName);
             RecordSkippedRows(fileId, part.Header.Above, layoutRows > 0, anyRepeatedKey);
 
-            var loaded = connection.Scalar<long>($"select count(*) from raw.{contract.Table} where _file_id = ?", fileId);
+            var loaded = connection.Scalar<long>($"select count(*) from {core} where _file_id = ?", fileId);
             var quarantined = connection.Scalar<long>("select count(distinct row_no) from hits") + staged.Rejects.Count;
             var read = staged.RowsStaged - layoutRows + staged.Rejects.Count;
             var duplicates = read - loaded - quarantined;
@@ -102,6 +108,7 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
                 part.SheetName);
             Phase("committing");
             connection.Execute("commit");
+            inTransaction = false;
             Phase("done");
             var notes = new List<string>();
             if (ignored.Count > 0) notes.Add("ignored columns: " + string.Join(", ", ignored));
@@ -113,13 +120,31 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
         }
         catch
         {
-            connection.Execute("rollback");
+            if (inTransaction) connection.Execute("rollback");
             throw;
         }
         finally
         {
             DropTemps();
         }
+    }
+
+    /// <summary>
+    /// The rows of earlier files whose keys this file brings again leave core for history.* (with their lineage):
+    /// core holds each key's latest row, and core with history every row ever loaded (the view raw.*).
+    /// </summary>
+    private void Supersede(LedgerContract contract, long fileId)
+    {
+        var core = $"core.{contract.CoreTable}";
+        var keyMatch = string.Join(" and ", contract.Key.Select(k => $"c.{SqlExtensions.Identifier(k)} = f.{SqlExtensions.Identifier(k)}"));
+        var keys = string.Join(", ", contract.Key.Select(SqlExtensions.Identifier));
+        var fileKeys = $"(select {keys} from {core} where _file_id = {fileId})";
+        connection.Execute($"""
+            insert into history.{contract.CoreTable}
+            select c.* from {core} as c semi join {fileKeys} as f on {keyMatch}
+            where c._file_id <> {fileId}
+            """);
+        connection.Execute($"delete from {core} as c using {fileKeys} as f where {keyMatch} and c._file_id <> {fileId}");
     }
 
     public static string Format(ProbedFile file) => file.Format.ToString().ToLowerInvariant();
@@ -143,9 +168,10 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
     {
         foreach (var statement in new[]
                  {
-                     "drop view if exists stage", "drop table if exists stage_src", "drop view if exists final",
-                     "drop table if exists final", "drop view if exists good", "drop table if exists key_groups",
-                     "drop table if exists hits", "drop table if exists typed", "drop table if exists kf_rejects", "drop table if exists kf_reject_scans",
+                     "drop view if exists stage", "drop table if exists stage_src", "drop view if exists typed",
+                     "drop table if exists suspects", "drop table if exists kf_checked", "drop table if exists kf_spellings", "drop table if exists kf_types",
+                     "drop table if exists good", "drop table if exists key_groups",
+                     "drop table if exists hits", "drop table if exists kf_rejects", "drop table if exists kf_reject_scans",
                      "drop table if exists kf_row_thresholds", "drop view if exists stage_read", "drop table if exists layout_rows",
                      "drop table if exists exact_duplicates",
                  })
@@ -153,5 +179,8 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
             try { connection.Execute(statement); }
             catch (DuckDBException) { /* already gone with the rolled-back transaction */ }
         }
+        // The spellings of each choice column (vm_<column>, see ValidationSql).
+        foreach (var table in connection.Query("select table_name from duckdb_tables() where temporary and starts_with(table_name, 'vm_')", r => r.GetString(0)))
+            connection.Execute($"drop table if exists {SqlExtensions.Identifier(table)}");
     }
 }

@@ -19,6 +19,9 @@ public static class BenchIngestCommand
 {
     private const int MembersPerActivity = 20;
 
+    /// <summary>Ingest's target and goal as ratios to DuckDB's own read_csv + checkpoint of the same file.</summary>
+    public const double TargetRatio = 2.0, GoalRatio = 1.2;
+
     public static int Run(AnalyticsSettings settings, TimeProvider clock, TextWriter output, long rows)
     {
         if (rows < MembersPerActivity) throw new ArgumentException($"--rows must be at least {MembersPerActivity}.");
@@ -41,7 +44,7 @@ public static class BenchIngestCommand
         var pipeline = new Pipeline(benchSettings, clock);
         pipeline.Ingest();
 
-        output.WriteLine("Baseline: DuckDB read_csv into a table of a fresh file database …");
+        output.WriteLine("Baseline: DuckDB read_csv into a table of a fresh file database (twice, the faster kept) …");
         var (readCsv, checkpoint) = Baseline(Path.Combine(dir, "baseline.duckdb"), attendanceFile);
 
         output.WriteLine("analytics ingest of the same file …");
@@ -55,11 +58,13 @@ public static class BenchIngestCommand
         var table = new TextTable("measure", "seconds", "rows/s", "ratio");
         table.Add("DuckDB read_csv → table", F(readCsv), F0(rows / readCsv), "1.00×");
         table.Add("DuckDB read_csv → table + checkpoint", F(readCsv + checkpoint), F0(rows / (readCsv + checkpoint)), F(1.0 * (readCsv + checkpoint) / readCsv) + "×");
-        table.Add("analytics ingest (validated, committed)", F(ours), F0(rows / ours), F(ours / (readCsv + checkpoint)) + "× of read_csv + checkpoint");
+        var ratio = ours / (readCsv + checkpoint);
+        table.Add("analytics ingest (validated, committed)", F(ours), F0(rows / ours), F(ratio) + "× of read_csv + checkpoint");
         output.WriteLine();
         output.WriteLine($"Attendance ingest, {rows:N0} rows, {megabytes:0.0} MB of CSV, {Environment.ProcessorCount} cores");
         output.Write(table);
         output.WriteLine("Phases of the ingest: " + string.Join(", ", outcome.PhaseSeconds.Select(p => $"{p.Key} {F(p.Value)} s")));
+        output.WriteLine($"Target ≤ {F(TargetRatio)}× (goal {F(GoalRatio)}×): {(ratio <= TargetRatio ? "met" : "NOT met")}");
 
         var result = Path.Combine(settings.DataDir, "bench", "ingest.json");
         File.WriteAllText(result, JsonSerializer.Serialize(new
@@ -74,16 +79,27 @@ public static class BenchIngestCommand
         return 0;
     }
 
+    /// <summary>
+    /// DuckDB's own read_csv of the file into a table of a fresh file database, then a checkpoint: run twice and the
+    /// fastest run kept, since a single run on a shared machine varies by half.
+    /// </summary>
     internal static (double ReadCsv, double Checkpoint) Baseline(string database, string csv)
     {
-        using var connection = new DuckDBConnection($"DataSource={database}");
-        connection.Open();
-        var watch = Stopwatch.StartNew();
-        connection.Execute($"create table attendance as select * from read_csv({SqlExtensions.Literal(csv)})");
-        var readCsv = watch.Elapsed.TotalSeconds;
-        watch.Restart();
-        connection.Execute("checkpoint");
-        return (readCsv, watch.Elapsed.TotalSeconds);
+        (double ReadCsv, double Checkpoint) best = (double.MaxValue, 0);
+        for (var run = 0; run < 2; run++)
+        {
+            foreach (var file in new[] { database, database + ".wal" }) File.Delete(file);
+            using var connection = new DuckDBConnection($"DataSource={database}");
+            connection.Open();
+            var watch = Stopwatch.StartNew();
+            connection.Execute($"create table attendance as select * from read_csv({SqlExtensions.Literal(csv)})");
+            var readCsv = watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            connection.Execute("checkpoint");
+            var checkpoint = watch.Elapsed.TotalSeconds;
+            if (readCsv + checkpoint < best.ReadCsv + best.Checkpoint) best = (readCsv, checkpoint);
+        }
+        return best;
     }
 
     private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);

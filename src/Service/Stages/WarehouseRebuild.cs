@@ -28,8 +28,8 @@ public sealed record RebuildRun(
 /// </summary>
 public sealed class WarehouseRebuild(AnalyticsSettings settings)
 {
-    /// <summary>The tables replaying the archive must reproduce: the ledgers, raw and current, and ingest's records.</summary>
-    public static readonly string[] LedgerSchemas = ["raw", "core"];
+    /// <summary>The tables replaying the archive must reproduce: the ledgers, current and replaced, and ingest's records.</summary>
+    public static readonly string[] LedgerSchemas = ["core", "history"];
     public static readonly string[] IngestRecords = ["ops.ingested_files", "ops.quarantine", "ops.skipped_rows", "ops.duplicate_rows"];
 
     /// <summary>Ids and paths differ between a run and its replay and say nothing about the facts.</summary>
