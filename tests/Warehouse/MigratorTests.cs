@@ -104,6 +104,32 @@ public class MigratorTests
     [Fact]
     public void MigrationsWithAGap_AreRejected() =>
         Assert.Throws<ArgumentException>(() => Migrator.Apply(Memory(), [new(1, "one", "select 1"), new(3, "three", "select 1")], Clock));
+
+    [Fact]
+    public void OneCopyOfEachRow_KeepsEveryLoadedRow_AndMovesOnlyTheReplacedOnesToHistory()
+    {
+        // A warehouse of the last version with two copies: raw held both loads of B02, core only the second.
+        using var c = Memory();
+        Migrator.Apply(c, WarehouseSchema.Migrations.Where(m => m.Version < 12).ToList(), Clock);
+        c.Execute("""
+            insert into ops.ingested_files (file_id, file_name, content_hash, status, rows_read, rows_loaded, rows_quarantined, duplicates_skipped, started_at, finished_at)
+            values (1, 'org_units.csv', 'h1', 'loaded', 2, 2, 0, 0, now(), now()), (2, 'org_units_fix.csv', 'h2', 'loaded', 1, 1, 0, 0, now(), now());
+            insert into raw.org_units (unit_id, unit_name, unit_type, _file_id, _file_name, _content_hash, _row_no, _loaded_at) values
+                ('B01', '第一党支部', '党支部', 1, 'org_units.csv', 'h1', 2, '2026-09-01 08:00:00+00'),
+                ('B02', '第二党支部', '党支部', 1, 'org_units.csv', 'h1', 3, '2026-09-01 08:00:00+00'),
+                ('B02', '第二党支部（更正）', '党支部', 2, 'org_units_fix.csv', 'h2', 2, '2026-10-01 08:00:00+00');
+            insert into core.org_units (unit_id, unit_name, unit_type, _file_id, _row_no, _updated_at) values
+                ('B01', '第一党支部', '党支部', 1, 2, '2026-09-01 08:00:00+00'),
+                ('B02', '第二党支部（更正）', '党支部', 2, 2, '2026-10-01 08:00:00+00');
+            """);
+        var before = c.Query("select unit_id || '|' || unit_name || '|' || _file_name || '|' || _content_hash || '|' || _row_no || '|' || _loaded_at from raw.org_units order by all", r => r.GetString(0));
+
+        Assert.Equal([12], Migrator.Apply(c, WarehouseSchema.Migrations, Clock).Select(m => m.Version).Where(v => v >= 12));
+
+        Assert.Equal(before, c.Query("select unit_id || '|' || unit_name || '|' || _file_name || '|' || _content_hash || '|' || _row_no || '|' || _loaded_at from raw.org_units order by all", r => r.GetString(0)));
+        Assert.Equal(["B02|第二党支部|1"], c.Query("select unit_id || '|' || unit_name || '|' || _file_id from history.org_units", r => r.GetString(0)));
+        Assert.Equal("VIEW", c.Scalar<string>("select table_type from information_schema.tables where table_schema = 'raw' and table_name = 'org_units'"));
+    }
 }
 
 public class WarehouseDatabaseTests
