@@ -14,7 +14,10 @@ public sealed class ContractEnforcer(DuckDBConnection connection, MartContracts 
     public const string MetricCatalogue = "metric_catalogue";
     private const int Shown = 5;
 
-    public void Enforce(IReadOnlyList<ModelDefinition> models)
+    /// <param name="incrementalFrom">Marts rebuilt only from a month on (an incremental build), with that month: their
+    /// earlier rows are as the last build checked them, so a key that includes the month and a column's range are
+    /// checked on the new months alone (the whole of member_month took 5 of an incremental build's 21 s).</param>
+    public void Enforce(IReadOnlyList<ModelDefinition> models, IReadOnlyDictionary<string, string>? incrementalFrom = null)
     {
         var marts = models.Where(m => m.Schema == ModelLayers.Marts).ToList();
         CheckLabels();
@@ -36,11 +39,14 @@ public sealed class ContractEnforcer(DuckDBConnection connection, MartContracts 
             if (hugeints.Count > 0)
                 throw Broken(mart, $"columns of type HUGEINT (cast sums to bigint: Parquet and most clients have no 128-bit integer): {string.Join(", ", hugeints)}");
 
-            CheckPrimaryKey(mart, contract.PrimaryKey);
+            var rows = mart.FullName;
+            if (incrementalFrom?.GetValueOrDefault(mart.FullName) is { } from && mart.IncrementalKey is { } month && contract.PrimaryKey.Contains(month))
+                rows = $"(select * from {mart.FullName} where {SqlExtensions.Identifier(month)} >= {SqlExtensions.Literal(from)})";
+            CheckPrimaryKey(mart, rows, contract.PrimaryKey);
             foreach (var (column, target) in contract.References ?? new Dictionary<string, string>())
                 CheckReference(mart, contract.PrimaryKey, column, target);
             foreach (var column in columns)
-                if (contracts.Columns[column].Range is { } range) CheckRange(mart, contract.PrimaryKey, column, range);
+                if (contracts.Columns[column].Range is { } range) CheckRange(mart, rows, contract.PrimaryKey, column, range);
             foreach (var check in contract.Checks ?? [])
                 Offending(mart, check.Name, check.Sql);
 
@@ -56,11 +62,12 @@ public sealed class ContractEnforcer(DuckDBConnection connection, MartContracts 
         WriteCatalogue(catalogue);
     }
 
-    private void CheckPrimaryKey(ModelDefinition mart, IReadOnlyList<string> key)
+    /// <param name="rows">The mart, or the part of it this build wrote.</param>
+    private void CheckPrimaryKey(ModelDefinition mart, string rows, IReadOnlyList<string> key)
     {
         var cols = string.Join(", ", key.Select(SqlExtensions.Identifier));
         Offending(mart, $"primary key ({string.Join(", ", key)}) is unique and not null", $"""
-            select {cols}, count(*) as n_rows from {mart.FullName} group by all
+            select {cols}, count(*) as n_rows from {rows} group by all
             having count(*) > 1 or {string.Join(" or ", key.Select(k => $"{SqlExtensions.Identifier(k)} is null"))}
             """);
     }
@@ -76,7 +83,7 @@ public sealed class ContractEnforcer(DuckDBConnection connection, MartContracts 
             """);
     }
 
-    private void CheckRange(ModelDefinition mart, IReadOnlyList<string> key, string column, double?[] range)
+    private void CheckRange(ModelDefinition mart, string rows, IReadOnlyList<string> key, string column, double?[] range)
     {
         var col = SqlExtensions.Identifier(column);
         var conditions = new List<string>();
@@ -84,7 +91,7 @@ public sealed class ContractEnforcer(DuckDBConnection connection, MartContracts 
         if (range.ElementAtOrDefault(1) is { } max) conditions.Add($"{col} > {max.ToString(CultureInfo.InvariantCulture)} + 1e-9");
         if (conditions.Count == 0) return;
         Offending(mart, $"{column} within [{range.ElementAtOrDefault(0)?.ToString(CultureInfo.InvariantCulture) ?? "-∞"}, {range.ElementAtOrDefault(1)?.ToString(CultureInfo.InvariantCulture) ?? "∞"}]",
-            $"select {string.Join(", ", key.Select(SqlExtensions.Identifier))}, {col} from {mart.FullName} where {string.Join(" or ", conditions)}");
+            $"select {string.Join(", ", key.Select(SqlExtensions.Identifier))}, {col} from {rows} where {string.Join(" or ", conditions)}");
     }
 
     /// <summary>Runs a query that lists the rows breaking a rule; any row fails the build, naming the first few.</summary>

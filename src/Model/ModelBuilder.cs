@@ -35,9 +35,12 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
         var plan = IncrementalPlan.Decide(connection, ordered, incremental);
         var from = plan.FromMonth;
         var results = new List<BuiltModel>();
+        var builtFrom = new Dictionary<string, string>();
         BuiltModel BuildModel(ModelDefinition model)
         {
-            var result = from is not null && model.IncrementalKey is { } key && Exists(model) ? BuildFrom(model, key, from) : BuildOne(model);
+            var incrementally = from is not null && model.IncrementalKey is not null && Exists(model);
+            if (incrementally) builtFrom[model.FullName] = from!;
+            var result = incrementally ? BuildFrom(model, model.IncrementalKey!, from!) : BuildOne(model);
             results.Add(result);
             built?.Invoke(result);
             return result;
@@ -58,7 +61,7 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
         {
             dropped.AddRange(DropStale(ordered, mart: true));
             foreach (var model in ordered.Except(feeding)) BuildModel(model);
-            if (contracts is not null) new ContractEnforcer(connection, contracts).Enforce(ordered);
+            if (contracts is not null) new ContractEnforcer(connection, contracts).Enforce(ordered, builtFrom);
             connection.Execute("""
                 insert into ops.model_builds
                 select coalesce(max(build_id), 0) + 1, now(), ?, ?, ?, ? from ops.model_builds

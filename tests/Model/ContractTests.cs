@@ -1,3 +1,4 @@
+using Analytics.Warehouse;
 using Analytics.Model;
 using Analytics.Tests.Support;
 
@@ -86,6 +87,37 @@ public class ContractTests
     {
         using var w = TempWarehouse.WithLedgers(activities: false);
         Assert.Contains(expected, Fails(w, sql));
+    }
+
+    [Fact]
+    public void IncrementalBuild_ChecksTheKeyAndRanges_OnTheMonthsItWrote()
+    {
+        using var w = TempWarehouse.WithLedgers(activities: false);
+        var contracts = new MartContracts(
+            new Dictionary<string, ColumnContract>
+            {
+                ["unit_id"] = new("the unit"), ["month_id"] = new("the month"), ["n"] = new("activities", Range: [0, null]),
+            },
+            new Dictionary<string, ModelContract> { ["unit_months"] = new("one row per unit per month", ["unit_id", "month_id"]) });
+        var mart = ModelDiscovery.Parse("marts", "queries/marts/unit_months.sql", "-- incremental: month_id\nselect 1");
+        var from = new Dictionary<string, string> { ["marts.unit_months"] = "2026-11" };
+        void Rows(string values)
+        {
+            w.Connection.Execute("create schema if not exists marts");
+            w.Connection.Execute($"create or replace table marts.unit_months as select * from (values {values}) as v(unit_id, month_id, n)");
+        }
+
+        // A repeated key or a value out of range in a month the build wrote fails it, named.
+        Rows("('B01', '2026-10', 1), ('B01', '2026-11', 1), ('B01', '2026-11', 2)");
+        var repeated = Assert.Throws<InvalidOperationException>(() => new ContractEnforcer(w.Connection, contracts).Enforce([mart], from)).Message;
+        Assert.Contains("unit_id=B01, month_id=2026-11", repeated);
+        Rows("('B01', '2026-10', 1), ('B01', '2026-11', -1)");
+        Assert.Contains("n within [0, ∞]", Assert.Throws<InvalidOperationException>(() => new ContractEnforcer(w.Connection, contracts).Enforce([mart], from)).Message);
+
+        // Months before it are as the last build checked them: not read again.
+        Rows("('B01', '2026-10', 1), ('B01', '2026-10', 1), ('B01', '2026-11', 1)");
+        new ContractEnforcer(w.Connection, contracts).Enforce([mart], from);
+        Assert.Contains("month_id=2026-10", Assert.Throws<InvalidOperationException>(() => new ContractEnforcer(w.Connection, contracts).Enforce([mart])).Message);
     }
 
     [Fact]
