@@ -5,7 +5,8 @@ namespace Analytics.Ingest;
 /// <summary>
 /// Ingest's part of the warehouse schema, as forward-only migrations: core.* holds the current state of each ledger
 /// by natural key (each row with its lineage) and the catalogues; history.* the rows later files replaced; the views
-/// raw.* every row ever loaded; ops.ingested_files and ops.quarantine record what ingest did. Versions are numbered in the one history shared with the other stages.
+/// raw.* every row ever loaded; ops.ingested_files and ops.quarantine record what ingest did. Versions are numbered
+/// in the one history shared with the other stages.
 /// </summary>
 public static class IngestMigrations
 {
@@ -119,7 +120,7 @@ public static class IngestMigrations
     /// </summary>
     private static string OneCopyOfEachRow() => "create schema if not exists history;\n" + string.Join("\n", Ledgers.Select(l =>
     {
-        var columns = string.Join(", ", ColumnNames(l.Columns));
+        var columns = string.Join(", ", ColumnNames(l.Columns).Select(c => "r." + c));
         return $"""
             create table history.{l.Core} ({l.Columns}
             {CoreLineage});
@@ -129,7 +130,7 @@ public static class IngestMigrations
             where not exists (select 1 from core.{l.Core} as c where c._file_id = r._file_id and c._row_no = r._row_no);
             drop table raw.{l.Raw};
             create view raw.{l.Raw} as
-            select {string.Join(", ", ColumnNames(l.Columns).Select(c => "r." + c))}, r._file_id, f.file_name as _file_name,
+            select {columns}, r._file_id, f.file_name as _file_name,
                 f.content_hash as _content_hash, r._row_no, r._updated_at as _loaded_at
             from (select * from core.{l.Core} union all select * from history.{l.Core}) as r
             join ops.ingested_files as f on f.file_id = r._file_id;
@@ -143,13 +144,7 @@ public static class IngestMigrations
             create schema if not exists core;
             create schema if not exists ops;
 
-            {RawAndCore("org_units", OrgUnitColumns, "org_units")}
-            {RawAndCore("members", MembershipColumns, "memberships")}
-            {RawAndCore("activities", ActivityColumns, "activities")}
-            {RawAndCore("attendance", AttendanceColumns, "attendance")}
-            {RawAndCore("pledges", PledgeColumns, "pledges")}
-            {RawAndCore("publicity", PublicityColumns, "publicity")}
-            {RawAndCore("evaluations", EvaluationColumns, "evaluations")}
+            {string.Join("\n", Ledgers.Select(l => RawAndCore(l.Raw, l.Columns, l.Core)))}
 
             -- A member's attributes are those of their latest membership row; history stays in core.memberships.
             create view core.members as

@@ -33,9 +33,11 @@ public static class SqlExtensions
     public static List<T> Query<T>(this DuckDBConnection connection, string sql, Func<IDataRecord, T> map, params object?[] parameters)
     {
         using var command = Prepare(connection, sql, parameters);
+        var started = SqlTrace.Enabled ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read()) rows.Add(map(reader));
+        if (SqlTrace.Enabled) SqlTrace.Write(sql, started);
         return rows;
     }
 

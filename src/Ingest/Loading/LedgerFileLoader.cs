@@ -164,23 +164,26 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
             connection.Execute("insert into ops.duplicate_rows select ?, row_no, first_row_no from exact_duplicates order by row_no", fileId);
     }
 
+    /// <summary>
+    /// Every temp table and view a file's load made (staging, checks, duplicates) goes with it, whatever made it:
+    /// only the value map the connection keeps for every file (<see cref="SqlFunctions"/>) stays. Run in a finally,
+    /// so a failure here must not hide the load's own error.
+    /// </summary>
     private void DropTemps()
     {
-        foreach (var statement in new[]
-                 {
-                     "drop view if exists stage", "drop table if exists stage_src", "drop view if exists typed",
-                     "drop table if exists suspects", "drop table if exists kf_checked", "drop table if exists kf_spellings", "drop table if exists kf_types",
-                     "drop table if exists good", "drop table if exists key_groups",
-                     "drop table if exists hits", "drop table if exists kf_rejects", "drop table if exists kf_reject_scans",
-                     "drop table if exists kf_row_thresholds", "drop view if exists stage_read", "drop table if exists layout_rows",
-                     "drop table if exists exact_duplicates",
-                 })
+        try
         {
-            try { connection.Execute(statement); }
-            catch (DuckDBException) { /* already gone with the rolled-back transaction */ }
+            var scratch = connection.Query("""
+                select 'view', view_name from duckdb_views() where temporary and not internal
+                union all
+                select 'table', table_name from duckdb_tables() where temporary and table_name <> ?
+                """, r => (Kind: r.GetString(0), Name: r.GetString(1)), SqlFunctions.ValueMap);
+            foreach (var (kind, name) in scratch.OrderBy(o => o.Kind == "view" ? 0 : 1))
+                connection.Execute($"drop {kind} if exists {SqlExtensions.Identifier(name)}");
         }
-        // The spellings of each choice column (vm_<column>, see ValidationSql).
-        foreach (var table in connection.Query("select table_name from duckdb_tables() where temporary and starts_with(table_name, 'vm_')", r => r.GetString(0)))
-            connection.Execute($"drop table if exists {SqlExtensions.Identifier(table)}");
+        catch (DuckDBException)
+        {
+            // The connection is failing already: the load's error says why.
+        }
     }
 }

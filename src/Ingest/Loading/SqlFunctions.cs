@@ -11,6 +11,9 @@ namespace Analytics.Ingest.Loading;
 /// </summary>
 public static class SqlFunctions
 {
+    /// <summary>The one temp table kept for every file the connection loads.</summary>
+    public const string ValueMap = "kf_value_map";
+
     public static void Install(DuckDBConnection connection, Catalogue catalogue)
     {
         var (from, to) = TextNormalizer.WidthFoldingTable;
