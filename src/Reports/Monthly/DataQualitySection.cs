@@ -10,12 +10,16 @@ internal sealed class DataQualitySection : IReportSection
     public void Compose(ColumnDescriptor c, ReportContext x)
     {
         var files = x.Rows("data_quality");
-        SectionParts.Heading(c, "七、数据质量", b =>
-            b.Item().Text("各类台账的导入情况（全部文件累计；读入行 = 入库行 + 隔离行 + 重复行）：", Styles.Body));
-        if (files.Count == 0) { SectionParts.Empty(c, "还没有导入任何台账。"); return; }
-        // The table and its footnote stay together: a note alone at the top of a page explains nothing.
-        c.Item().ShowEntire().Column(block =>
+        // Heading, introduction, table and its footnote stay together (seven rows): a heading and its first line
+        // alone at the foot of a page, the table over the leaf, read as an empty section.
+        SectionParts.Heading(c, "七、数据质量", block =>
         {
+            block.Item().Text("各类台账的导入情况（全部文件累计；读入行 = 入库行 + 隔离行 + 重复行）：", Styles.Body);
+            if (files.Count == 0)
+            {
+                SectionParts.Empty(block, "还没有导入任何台账。");
+                return;
+            }
             block.Item().Table(t =>
             {
                 t.Columns(2.4f, 1.1f, 1.6f, 1.6f, 1.4f, 1.4f, 2.3f);
@@ -25,7 +29,8 @@ internal sealed class DataQualitySection : IReportSection
                         F.Count(r["duplicates_skipped"]), F.Text(r["last_loaded_on"]));
             });
             block.Item().Text("隔离行逐行注明文件、行号、列和原因，保存在数据仓库中，修正后重新报送即可入库；重复行是同一文件中完全相同的行，只计一次。", Styles.Note);
-        }, spacing: 3);
+        });
+        if (files.Count == 0) return;
         Timeliness(c, x);
     }
 

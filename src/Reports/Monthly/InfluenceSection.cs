@@ -10,8 +10,9 @@ internal sealed class InfluenceSection : IReportSection
     public void Compose(ColumnDescriptor c, ReportContext x)
     {
         var rows = x.Rows("publicity_channels");
-        SectionParts.Heading(c, "六、宣传与影响", b => b.Item().Text("本月各渠道的宣传稿件、阅读量和点赞数：", Styles.Body));
-        if (rows.Count == 0) { SectionParts.Empty(c, "本月没有宣传稿件。"); return; }
+        // With nothing to list, the section says so instead of introducing an empty table.
+        SectionParts.Heading(c, "六、宣传与影响", b => b.Item().Text(rows.Count == 0 ? "本月没有宣传稿件。" : "本月各渠道的宣传稿件、阅读量和点赞数：", Styles.Body));
+        if (rows.Count == 0) return;
         c.Item().Table(t =>
         {
             t.Columns(3, 2, 2, 2);
