@@ -1,7 +1,8 @@
 -- one row per activity with its college, month, whether it is organisational life, its attendance and its reach
 -- materialized: table (read by several models and costly: computed once per build)
 -- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
-with activities as (select * from staging.stg_activities),
+-- Only the activities of the months an incremental build recomputes (all in a full build).
+with activities as (select * from staging.stg_activities where strftime(held_on, '%Y-%m') >= coalesce(getvariable('incremental_from_month'), '')),
 units as (select * from intermediate.int_units),
 types as (select * from staging.stg_activity_types),
 attendance as (select * from staging.stg_attendance),
@@ -12,6 +13,8 @@ records as (
         count(*) as n_records,
         count(*) filter (where is_present) as n_present,
     from attendance
+    -- (a full build counts every activity's rows without the lookup)
+    where getvariable('incremental_from_month') is null or activity_id in (select activity_id from activities)
     group by activity_id
 ),
 

@@ -8,8 +8,9 @@ with branch_month as (
     from intermediate.int_unit_month_scored
     where grain = 'branch' and n_active_members > 0
 ),
-windows as (select * from intermediate.int_teaching_windows),
-member_month as (select * from intermediate.int_member_month),
+-- The windows of the months an incremental build recomputes (all in a full build); a window reads earlier months.
+windows as (select * from intermediate.int_teaching_windows where month_id >= coalesce(getvariable('incremental_from_month'), '')),
+member_month as not materialized (select * from intermediate.int_member_month), -- read three times, each narrowed to its months
 rules as (select * from staging.stg_warning_rules),
 months as (select * from intermediate.int_months),
 scoring as (select * from staging.stg_scoring_parameters),
@@ -19,7 +20,8 @@ window_rates as (
         w.month_id,
         b.branch_id,
         count(*) as n_window_months,
-        avg(b.participation_rate) as participation_3m,
+        -- Rounded: a parallel sum of doubles may differ in its last bits from run to run (an incremental build equals a full one).
+        round(avg(b.participation_rate), 12) as participation_3m,
         sum(b.n_org_life_present) / nullif(sum(b.n_org_life_records), 0) as attendance_3m,
         sum(b.n_activities) as activities_3m,
     from windows as w
@@ -27,14 +29,33 @@ window_rates as (
     group by all
 ),
 
-member_window as (
-    select w.month_id, m.member_id, count(*) as n_months, sum(m.n_activities_present) as n_present
+-- Teaching months numbered in order: a window is the run of (at most) three numbers ending at its last teaching month.
+teaching as (
+    select month_id, row_number() over (order by month_id) as seq
+    from (select distinct window_month_id as month_id from intermediate.int_teaching_windows)
+),
+
+window_ends as (
+    select w.month_id, max(t.seq) as last_seq, count(*) as n_window_months
     from windows as w
-    join member_month as m on m.month_id = w.window_month_id
+    join teaching as t on t.month_id = w.window_month_id
     group by all
 ),
 
-window_sizes as (select month_id, count(*) as n_window_months from windows group by all),
+-- Per member and teaching month, the months of the run ending there in which they belonged to a branch and the
+-- activities they attended: one pass over the members' months in order (pairing each month with each window it
+-- falls in grouped 18 million rows into 6 million on the large tier).
+member_runs as (
+    select
+        m.member_id,
+        t.seq,
+        count(*) over run as n_months,
+        sum(m.n_activities_present) over run as n_present,
+    from member_month as m
+    join teaching as t using (month_id)
+    where t.seq >= (select min(last_seq) - 2 from window_ends)
+    window run as (partition by m.member_id order by t.seq range between 2 preceding and current row)
+),
 
 absent_members as (
     -- Members of the branch at the month's end who were members in every month of the window and attended nothing.
@@ -42,11 +63,11 @@ absent_members as (
         now_in.month_id,
         now_in.branch_id,
         count(*) as n_members_judged,
-        count(*) filter (where mw.n_present = 0) as n_absent,
+        count(*) filter (where runs.n_present = 0) as n_absent,
     from member_month as now_in
-    join member_window as mw using (month_id, member_id)
-    join window_sizes as ws using (month_id)
-    where mw.n_months = ws.n_window_months
+    join window_ends as ends using (month_id)
+    join member_runs as runs on runs.member_id = now_in.member_id and runs.seq = ends.last_seq
+    where runs.n_months = ends.n_window_months and now_in.month_id >= coalesce(getvariable('incremental_from_month'), '')
     group by all
 ),
 
@@ -57,6 +78,7 @@ pledges as (
         sum(n_items_pledged) as n_items_pledged,
         sum(n_items_completed) as n_items_completed,
     from member_month
+    where month_id >= coalesce(getvariable('incremental_from_month'), '')
     group by all
 ),
 
@@ -81,6 +103,7 @@ figures as (
     left join window_rates as r using (month_id, branch_id)
     left join absent_members as a using (month_id, branch_id)
     left join pledges as p using (month_id, branch_id)
+    where b.month_id >= coalesce(getvariable('incremental_from_month'), '')
 ),
 
 relative as (

@@ -1,9 +1,10 @@
 -- one row per member per month in which they belong to a branch on the month's last day: presence and pledges
 -- materialized: table (read by several models and costly: computed once per build)
 -- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
-with members as (select * from intermediate.int_branch_members),
-presence as (select * from intermediate.int_member_presence),
-member_items as (select * from intermediate.int_member_pledge_items),
+-- Only the months an incremental build recomputes (all in a full build).
+with members as (select * from intermediate.int_branch_members where month_id >= coalesce(getvariable('incremental_from_month'), '')),
+presence as (select * from intermediate.int_member_presence where month_id >= coalesce(getvariable('incremental_from_month'), '')),
+member_items as (select * from intermediate.int_member_pledge_items where month_id >= coalesce(getvariable('incremental_from_month'), '')),
 items as (select * from staging.stg_pledge_items),
 
 catalogue_sizes as (

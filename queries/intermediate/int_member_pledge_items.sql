@@ -5,7 +5,7 @@
 -- text is the catalogue's, not repeated on each of these millions of rows.
 -- materialized: table (read by several models: computed once per build)
 -- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
-with members as (select * from intermediate.int_branch_members),
+with members as (select * from intermediate.int_branch_members where month_id >= coalesce(getvariable('incremental_from_month'), '')),
 months as (select * from intermediate.int_months),
 pledges as (select * from staging.stg_pledges),
 items as (select * from staging.stg_pledge_items),

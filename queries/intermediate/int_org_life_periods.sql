@@ -2,6 +2,8 @@
 -- with how many activities of the rule's type the branch held in it and whether the rule applied. A monthly duty
 -- of a break month (寒假, 暑假: catalogues/academic_calendar.csv) does not apply: meetings may move or go online
 -- then, so a month without one is no lapse (quarterly and yearly duties still apply to the period as a whole).
+-- materialized: table (three models read it: computed once per build)
+-- incremental: month_id (the month a period ends: its rows depend only on ledgers of that month and earlier)
 with rules as (select * from staging.stg_org_life_rules),
 branches as (select * from intermediate.int_branches),
 months as (select * from intermediate.int_months),
@@ -19,9 +21,15 @@ periods as (
     select distinct 'year', make_date(year, 1, 1), make_date(year, 12, 31) from months
 ),
 
+-- An incremental build recomputes only the periods that end in the months it rebuilds.
+rebuilt_periods as (
+    select * from periods
+    where strftime(period_end, '%Y-%m') >= coalesce(getvariable('incremental_from_month'), '')
+),
+
 size_at_period_end as (
     select periods.period, periods.period_start, members.branch_id, count(*) as n_members
-    from periods
+    from rebuilt_periods as periods
     join members on members.month_end = periods.period_end
     group by all
 ),
@@ -29,7 +37,7 @@ size_at_period_end as (
 held as (
     select types.unit_id as branch_id, types.activity_type, periods.period, periods.period_start, count(*) as n_held
     from types
-    join periods on types.held_on between periods.period_start and periods.period_end
+    join rebuilt_periods as periods on types.held_on between periods.period_start and periods.period_end
     group by all
 ),
 
@@ -41,6 +49,7 @@ final as (
         rules.period,
         periods.period_start,
         periods.period_end,
+        strftime(periods.period_end, '%Y-%m') as month_id,
         rules.min_count,
         coalesce(held.n_held, 0) as n_held,
         coalesce(held.n_held, 0) >= rules.min_count as is_met,
@@ -51,7 +60,7 @@ final as (
             when 'branches_with_party_groups' then branches.n_party_groups > 0
         end as is_applicable,
     from rules
-    join periods on periods.period = rules.period
+    join rebuilt_periods as periods on periods.period = rules.period
     cross join branches
     -- Only periods in which the branch had members at the end: a branch not yet founded owes nothing.
     join size_at_period_end as size

@@ -5,10 +5,15 @@
 -- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
 with rollups as (select * from intermediate.int_unit_rollups),
 branches as (select * from intermediate.int_branches),
-months as (select * from intermediate.int_months),
-member_month as (select * from intermediate.int_member_month),
-branch_compliance as (select * from intermediate.int_branch_compliance),
-window_meetings as (select * from intermediate.int_branch_window_meetings),
+-- The months an incremental build recomputes (all in a full build): each figure below is of one month, except the
+-- year-to-date counts, which read the year's earlier activities too.
+months as (
+    select * from intermediate.int_months
+    where month_id >= coalesce(getvariable('incremental_from_month'), '')
+),
+member_month as (select * from intermediate.int_member_month where month_id >= coalesce(getvariable('incremental_from_month'), '')),
+branch_compliance as (select * from intermediate.int_branch_compliance where month_id >= coalesce(getvariable('incremental_from_month'), '')),
+window_meetings as (select * from intermediate.int_branch_window_meetings where month_id >= coalesce(getvariable('incremental_from_month'), '')),
 facts as (select * from intermediate.int_activity_facts),
 types as (select * from staging.stg_activity_types),
 publicity as (select * from staging.stg_publicity),
@@ -62,6 +67,7 @@ activity_month as (
         cast(sum(facts.n_present) filter (where facts.is_org_life) as bigint) as n_org_life_present,
     from facts
     join rollups as r on r.unit_id = facts.unit_id
+    where facts.month_id >= coalesce(getvariable('incremental_from_month'), '')
     group by all
 ),
 
@@ -104,6 +110,7 @@ published as (
         count(*) as n_publicity_items, cast(sum(publicity.n_reads) as bigint) as n_publicity_reads
     from publicity
     join rollups as r on r.unit_id = publicity.unit_id
+    where strftime(publicity.published_on, '%Y-%m') >= coalesce(getvariable('incremental_from_month'), '')
     group by all
 ),
 

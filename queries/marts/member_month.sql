@@ -2,7 +2,7 @@
 -- Members appear under a pseudonymous key only: no name, no ledger number. The key is derived with the installation's
 -- secret (a session variable set by the build, never in this text or a table), so the roster cannot reverse it.
 -- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
-with member_month as (select * from intermediate.int_member_month),
+with member_month as (select * from intermediate.int_member_month where month_id >= coalesce(getvariable('incremental_from_month'), '')),
 branches as (select * from intermediate.int_branches),
 
 -- Once per member, not per member-month: a member is in about sixty months.

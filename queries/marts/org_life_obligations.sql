@@ -1,5 +1,9 @@
 -- one row per branch per organisational-life rule per ended period: required, held, met, and the activities that met it
-with periods as (select * from intermediate.int_org_life_periods),
+-- incremental: month_id (the month a period ends: its rows depend only on ledgers of that month and earlier)
+with periods as (
+    select * from intermediate.int_org_life_periods
+    where month_id >= coalesce(getvariable('incremental_from_month'), '')
+),
 types as (select * from staging.stg_activity_types),
 
 held as (
@@ -17,7 +21,7 @@ select
     p.period,
     p.period_start,
     p.period_end,
-    strftime(p.period_end, '%Y-%m') as month_id,
+    p.month_id,
     p.min_count as n_required,
     p.n_held,
     p.is_met,

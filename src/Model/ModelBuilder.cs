@@ -32,6 +32,7 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
         var ordered = ModelGraph.Order(models);
         var total = Stopwatch.StartNew();
         foreach (var layer in ModelLayers.All) connection.Execute($"create schema if not exists {layer}");
+        connection.Execute($"reset variable {ModelDefinition.IncrementalFromVariable}"); // a failed build may have left it set
         var plan = IncrementalPlan.Decide(connection, ordered, incremental);
         var from = plan.FromMonth;
         var results = new List<BuiltModel>();
@@ -92,10 +93,13 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
         try
         {
             connection.Execute($"delete from {model.FullName} where {column} >= ?", from);
+            connection.Execute($"set variable {ModelDefinition.IncrementalFromVariable} = {SqlExtensions.Literal(from)}");
             connection.Execute($"insert into {model.FullName} select * from (\n{model.Sql}\n) as incremental where {column} >= ?", from);
+            connection.Execute($"reset variable {ModelDefinition.IncrementalFromVariable}");
         }
         catch (DuckDBException ex)
         {
+            // The variable is reset by the next build's start: a failed statement leaves the transaction unable to run another.
             throw new InvalidOperationException($"Model {model.FullName} ({model.SourcePath}) failed (incremental from {from}): {ex.Message.Split('\n')[0]}", ex);
         }
         var rows = connection.Scalar<long>($"select count(*) from {model.FullName}");

@@ -24,6 +24,17 @@ public sealed record ModelDefinition(string Schema, string Name, string Sql, str
     /// </summary>
     public string? IncrementalKey => IsTable ? Directive("incremental") : null;
 
+    /// <summary>
+    /// The session variable an incremental build sets to the first month it recomputes ('yyyy-MM'; null in a full
+    /// build). The filter the build puts around a model's result does not reach through its aggregates and outer
+    /// joins, so a month-keyed table may also narrow its own inputs with
+    /// <c>month_id &gt;= coalesce(getvariable('incremental_from_month'), '')</c> (dbt's <c>is_incremental()</c>).
+    /// Only such tables may: a view would read whatever the variable held when it is queried.
+    /// </summary>
+    public const string IncrementalFromVariable = "incremental_from_month";
+
+    public bool ReadsIncrementalFrom => Sql.Contains($"getvariable('{IncrementalFromVariable}')", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The first word after <c>-- name: </c> on a line of its own (a comment may follow it), or null.</summary>
     private string? Directive(string name)
     {

@@ -42,6 +42,10 @@ public static partial class ModelDiscovery
             .Select(m => $"{m.Groups[1].Value.ToLowerInvariant()}.{m.Groups[2].Value.ToLowerInvariant()}")
             .Where(r => r != $"{layer}.{name}")
             .Distinct().Order(StringComparer.Ordinal).ToList();
-        return new ModelDefinition(layer, name, body, path, grain, references);
+        var model = new ModelDefinition(layer, name, body, path, grain, references);
+        if (model.ReadsIncrementalFrom && model.IncrementalKey is null)
+            throw new InvalidOperationException(
+                $"{path}: only a table with '-- incremental: <month column>' may read getvariable('{ModelDefinition.IncrementalFromVariable}'): any other model would see the month of whatever build ran last.");
+        return model;
     }
 }

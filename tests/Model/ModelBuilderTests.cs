@@ -26,6 +26,18 @@ public class ModelBuilderTests
     }
 
     [Fact]
+    public void OnlyAnIncrementalTable_MayReadTheBuildsFirstMonth()
+    {
+        const string reads = "select month_id from intermediate.int_months where month_id >= coalesce(getvariable('incremental_from_month'), '')";
+        var view = Assert.Throws<InvalidOperationException>(() => M("intermediate", "int_recent", reads));
+        Assert.Contains("queries/intermediate/int_recent.sql", view.Message);
+        Assert.Contains("-- incremental: <month column>", view.Message);
+        var table = M("intermediate", "int_recent", "-- materialized: table\n-- incremental: month_id\n" + reads);
+        Assert.True(table.ReadsIncrementalFrom);
+        Assert.Equal("month_id", table.IncrementalKey);
+    }
+
+    [Fact]
     public void FailingModel_IsNamed_AndThePreviousBuildStays()
     {
         using var w = TempWarehouse.WithLedgers(activities: true);
