@@ -2,7 +2,12 @@
 -- rank among peers and the change from the previous month
 -- materialized: table (read by several models and costly: computed once per build)
 -- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
-with counts as (select * from intermediate.int_unit_month_counts),
+-- An incremental build reads the twelve months before the first it recomputes too: a month's change is from the
+-- month before, and a break month carries the last teaching month's score (no calendar has a year of breaks).
+with counts as (
+    select * from intermediate.int_unit_month_counts
+    where month_id >= coalesce(strftime(strptime(getvariable('incremental_from_month'), '%Y-%m') - interval 12 month, '%Y-%m'), '')
+),
 scoring as (select * from staging.stg_scoring_parameters),
 type_catalogue as (select * from staging.stg_activity_type_catalogue),
 breaks as (select distinct month_id, is_break from intermediate.int_teaching_windows),

@@ -1,7 +1,8 @@
 -- one row per activity: the 台账 an evaluator spot-checks (who held what, when, with how many present), without names
 -- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
 with activities as (select * from staging.stg_activities),
-facts as (select * from intermediate.int_activity_facts),
+-- Only the activities of the months an incremental build recomputes (all in a full build).
+facts as (select * from intermediate.int_activity_facts where month_id >= coalesce(getvariable('incremental_from_month'), '')),
 units as (select * from staging.stg_org_units),
 attendance as (select * from staging.stg_attendance),
 
@@ -12,6 +13,7 @@ statuses as (
         count(*) filter (where attendance_status = '请假') as n_leave_records,
         count(*) filter (where attendance_status = '缺席') as n_absent_records,
     from attendance
+    where getvariable('incremental_from_month') is null or activity_id in (select activity_id from facts)
     group by activity_id
 )
 
