@@ -66,17 +66,18 @@ public sealed class ContractEnforcer(DuckDBConnection connection, MartContracts 
     private void CheckPrimaryKey(ModelDefinition mart, string rows, IReadOnlyList<string> key)
     {
         var cols = string.Join(", ", key.Select(SqlExtensions.Identifier));
+        var anyNull = string.Join(" or ", key.Select(k => $"{SqlExtensions.Identifier(k)} is null"));
         // A screen first: no key hash repeats and no key column is null means no key repeats. Grouping one 64-bit
         // hash costs a third of grouping the key's strings (6.1M member-months: 0.8 s against 2.6 s); a repeated hash
         // (a repeated key, or rarely two keys with one hash) sends the check on to the exact query that names the rows.
         var suspect = connection.Scalar<bool>($"""
-            select exists (select 1 from {rows} where {string.Join(" or ", key.Select(k => $"{SqlExtensions.Identifier(k)} is null"))})
+            select exists (select 1 from {rows} where {anyNull})
                 or exists (select 1 from {rows} group by hash({cols}) having count(*) > 1)
             """);
         if (!suspect) return;
         Offending(mart, $"primary key ({string.Join(", ", key)}) is unique and not null", $"""
             select {cols}, count(*) as n_rows from {rows} group by all
-            having count(*) > 1 or {string.Join(" or ", key.Select(k => $"{SqlExtensions.Identifier(k)} is null"))}
+            having count(*) > 1 or {anyNull}
             """);
     }
 
