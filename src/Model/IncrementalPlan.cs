@@ -43,6 +43,11 @@ public sealed record IncrementalPlan(string? FromMonth, string Reason, long? Max
             r => (FileId: r.IsDBNull(0) ? (long?)null : r.GetInt64(0), Hash: r.GetString(1))).SingleOrDefault();
         if (last.Hash is null) return new IncrementalPlan(null, "first build", maxFileId, hash);
         if (last.Hash != hash) return new IncrementalPlan(null, "the models' SQL or the catalogues changed", maxFileId, hash);
+        // A table the last build made is gone (a warehouse rebuilt from the archive carries none over, its file ids
+        // renumbered; a table dropped by hand): what the recorded build covered is no longer there.
+        var tables = connection.Query("select schema_name || '.' || table_name from duckdb_tables() where database_name = current_database()", r => r.GetString(0)).ToHashSet();
+        if (models.FirstOrDefault(m => m.IsTable && !tables.Contains(m.FullName)) is { } gone)
+            return new IncrementalPlan(null, $"{gone.FullName} is missing", maxFileId, hash);
         var watermark = last.FileId ?? 0;
         if (connection.Scalar<bool>("select exists (select 1 from raw.org_units where _file_id > ?)", watermark))
             return new IncrementalPlan(null, "organisation units changed", maxFileId, hash);

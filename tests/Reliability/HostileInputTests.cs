@@ -96,6 +96,8 @@ public class HostileInputTests(ITestOutputHelper log)
             }
             if (!archived.Contains(file.Name))
                 problems.Add($"{label}: not archived under archive/");
+            else if (record.MovedTo is null || !File.Exists(record.MovedTo) || Path.GetFileName(record.MovedTo) != file.Name)
+                problems.Add($"{label}: its record does not say where it was archived ({record.MovedTo ?? "null"})");
         }
         return problems;
     }

@@ -125,6 +125,10 @@ public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalog
             RecordRejection(part.File.FileName, part.File, part.SheetName, outcome.Message!, target);
         var feedback = FeedbackWriter.Write(connection, file, parts.Select(p => p.Outcome).ToList(), target);
         MoveTo(file.File.Path, target);
+        // Where the file now is, on its records (after the move: a crash in between leaves it unset, and a rebuild then
+        // finds the file by its content instead).
+        foreach (var (_, outcome) in parts.Where(p => p.Outcome.Status == FileStatus.Loaded))
+            connection.Execute("update ops.ingested_files set archived_to = ? where file_id = ? and archived_to is null", target, outcome.FileId);
         var sheetsNote = file.IgnoredSheets.Count == 0 ? null : "sheets without a ledger, ignored: " + string.Join(", ", file.IgnoredSheets);
         return parts.Select((p, i) => p.Outcome with
         {

@@ -95,7 +95,8 @@ public static class BenchAllCommand
         var ingestSeconds = others.Seconds + attendance.Seconds + nextIngest.Seconds;
         var replayed = Timed(() => new WarehouseRebuild(bench).Run(force: false));
         stages.Add(new Stage("rebuild from the archive", replayed.Seconds, $"≤ 1.00× the original ingests: {replayed.Seconds / ingestSeconds:0.00}×", replayed.Seconds <= ingestSeconds,
-            $"{replayed.Value.FilesReplayed} files; the original ingests took {ingestSeconds:0.0} s; " +
+            $"{replayed.Value.FilesReplayed} files; the original ingests took {ingestSeconds:0.0} s; phases " +
+            string.Join(", ", replayed.Value.PhaseSeconds.Select(p => $"{p.Key} {p.Value:0.0}")) + "; " +
             (replayed.Value.SwappedIn ? "equal to the warehouse, swapped in" : $"NOT equal: {string.Join("; ", replayed.Value.Differences.Take(3))}")));
 
         output.WriteLine("One month of small-tier PDFs (the demo university: the school and every college) …");

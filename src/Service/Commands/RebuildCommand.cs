@@ -13,7 +13,8 @@ public static class RebuildCommand
         output.WriteLine($"Rebuilding {Path.GetFullPath(settings.Warehouse)} from {Path.GetFullPath(settings.Ingest.ArchiveDir)} and {Path.GetFullPath(settings.Ingest.RejectedDir)} …");
         var run = new WarehouseRebuild(settings).Run(force, line => output.WriteLine("  " + line));
         output.WriteLine($"Replayed {run.FilesReplayed} files in {run.Elapsed.TotalSeconds:0.0} s " +
-                         (run.CurrentWasReadable ? "in the order the warehouse recorded them." : "in the archive's order (the warehouse could not be opened)."));
+                         (run.CurrentWasReadable ? "in the order the warehouse recorded them" : "in the archive's order (the warehouse could not be opened)") +
+                         $" ({string.Join(", ", run.PhaseSeconds.Select(p => $"{p.Key} {p.Value:0.0} s"))}).");
         foreach (var name in run.Missing) output.WriteLine($"  missing from the archive: {name} (recorded by the warehouse, not kept)");
         foreach (var difference in run.Differences) output.WriteLine($"  differs: {difference}");
         if (!run.SwappedIn)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Analytics.Ingest.Catalogues;
 using Analytics.Ingest.Loading;
+using Analytics.Model;
 using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
@@ -16,7 +17,11 @@ public sealed record RebuildRun(
     bool SwappedIn,
     string RebuiltPath,
     string? KeptAsidePath,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Seconds per phase: replaying, comparing, carrying over, swapping.</summary>
+    public IReadOnlyDictionary<string, double> PhaseSeconds { get; init; } = new Dictionary<string, double>();
+}
 
 /// <summary>
 /// A warehouse replayed from the archive: every ledger file ever loaded (archive/) or refused (rejected/), in its
@@ -40,6 +45,9 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
     public RebuildRun Run(bool force, Action<string>? progress = null)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
+        var phases = new Dictionary<string, double>();
+        var phaseWatch = System.Diagnostics.Stopwatch.StartNew();
+        void EndPhase(string name) { phases[name] = phaseWatch.Elapsed.TotalSeconds; phaseWatch.Restart(); }
         var current = Path.GetFullPath(settings.Warehouse);
         var work = Path.Combine(Path.GetDirectoryName(current)!, "rebuild");
         if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
@@ -83,33 +91,42 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
             foreach (var group in groups)
             {
                 Directory.CreateDirectory(replay.InboxDir);
+                var originals = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var (file, _) in group)
                 {
-                    var copy = Path.Combine(replay.InboxDir, file.OriginalName);
-                    File.Copy(file.Path, copy, overwrite: true);
-                    File.SetLastWriteTimeUtc(copy, File.GetLastWriteTimeUtc(file.Path));
+                    ArchiveLink.LinkOrCopy(file.Path, Path.Combine(replay.InboxDir, file.OriginalName));
+                    originals[file.OriginalName] = file.Path;
                 }
                 var at = group[0].At;
                 var clock = new ShiftedClock(TimeProvider.System, at - TimeProvider.System.GetUtcNow());
-                new InboxIngestor(connection, catalogue, replay, clock).Run();
+                var outcomes = new InboxIngestor(connection, catalogue, replay, clock).Run();
+                // The replay moved each file within its own folder: its records name where the file is kept for good.
+                foreach (var outcome in outcomes)
+                    if (outcome.MovedTo is { } movedTo && originals.TryGetValue(outcome.FileName, out var original))
+                        connection.Execute("update ops.ingested_files set archived_to = ? where archived_to = ?", original, movedTo);
                 done += group.Count;
                 progress?.Invoke($"replayed {done} of {plan.Count} files ({BusinessClock.Local(at):yyyy-MM-dd})");
             }
         }
 
+        EndPhase("replaying");
         var differences = history is null ? [] : Compare(rebuilt, current);
+        EndPhase("comparing");
         var swap = history is null || force || (differences.Count == 0 && missing.Count == 0);
         string? aside = null;
         if (swap)
         {
             if (history is not null) CarryOver(rebuilt, current);
+            EndPhase("carrying over");
             aside = current + (history is null ? ".unreadable" : ".before-rebuild");
             if (File.Exists(current)) File.Move(current, aside, overwrite: true);
             if (File.Exists(current + ".wal")) File.Move(current + ".wal", aside + ".wal", overwrite: true);
             File.Move(rebuilt, current);
             Directory.Delete(work, recursive: true);
+            EndPhase("swapping");
         }
-        return new RebuildRun(plan.Count, history is not null, differences, missing, swap, swap ? current : rebuilt, aside, watch.Elapsed);
+        return new RebuildRun(plan.Count, history is not null, differences, missing, swap, swap ? current : rebuilt, aside, watch.Elapsed)
+            { PhaseSeconds = phases };
     }
 
     /// <summary>Every ledger file kept: archived ones (not their 问题清单) and refused ones (not their reasons), by content.</summary>
@@ -196,9 +213,13 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
         return differences;
     }
 
-    /// <summary>What the archive cannot give is copied from the current warehouse: builds, flags, warnings, alerts, job runs, marts.</summary>
-    private static void CarryOver(string rebuilt, string current)
+    /// <summary>What the archive cannot give is copied from the current warehouse: builds, flags, warnings, alerts, job
+    /// runs, and the marts other stages write (the flags'). The models' tables are not: the full build that follows a
+    /// rebuild makes them again from the replayed ledgers (copying member_month alone took 3.8 s), and until it has, the
+    /// missing tables make any build a full one.</summary>
+    private void CarryOver(string rebuilt, string current)
     {
+        var models = ModelDiscovery.Discover(settings.Queries).Select(m => m.FullName).ToHashSet(StringComparer.Ordinal);
         using var connection = new DuckDBConnection($"DataSource={rebuilt}");
         connection.Open();
         connection.Execute($"attach {SqlExtensions.Literal(current)} as cur (read_only)");
@@ -207,7 +228,7 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
             where database_name = 'cur' and schema_name in ('ops', 'marts')
               and schema_name || '.' || table_name not in ({string.Join(", ", IngestRecords.Append("ops.schema_version").Select(SqlExtensions.Literal))})
             order by 1, 2
-            """, r => (Schema: r.GetString(0), Table: r.GetString(1)));
+            """, r => (Schema: r.GetString(0), Table: r.GetString(1))).Where(t => !models.Contains($"{t.Schema}.{t.Table}")).ToList();
         connection.InTransaction(() =>
         {
             foreach (var (schema, table) in tables)
