@@ -4,12 +4,15 @@
 -- data, so a year still under way is assessed to date; count targets are prorated to its months. Every figure is
 -- computed from the counts of the unit's branches and its own activities, as the monthly ones are, so the school's
 -- figures are comparable with a college's.
-with scored as (select * from intermediate.int_unit_month_scored),
+-- materialized: table (read by both year marts: computed once per build)
+-- incremental: year (a year's rows depend only on the ledgers of that year to date)
+-- Only the years an incremental build recomputes (all in a full build): 'yyyy-MM' >= 'yyyy' for every month of the year.
+with scored as (select * from intermediate.int_unit_month_scored where month_id >= left(coalesce(getvariable('incremental_from_month'), ''), 4)),
 rollups as (select * from intermediate.int_unit_rollups),
-facts as (select * from intermediate.int_activity_facts),
+facts as (select * from intermediate.int_activity_facts where month_id >= left(coalesce(getvariable('incremental_from_month'), ''), 4)),
 arrivals as (select * from staging.stg_activity_arrivals),
 types as (select * from staging.stg_activity_types),
-member_items as (select * from intermediate.int_member_pledge_items),
+branch_items as (select * from intermediate.int_branch_pledge_items),
 scoring as (select * from staging.stg_scoring_parameters),
 
 unit_months as (
@@ -91,15 +94,15 @@ timeliness as (
 -- 专业竞赛 (T4) competitions, 自主创业 (T3) businesses started.
 outcomes as (
     select r.grain, r.rollup_id as unit_id, ye.year,
-        count(*) as n_outcome_items_pledged,
-        count(*) filter (where mi.is_completed) as n_outcome_items_completed,
-        count(*) filter (where mi.is_completed and mi.item in ('T1', 'T2')) as n_projects,
-        count(*) filter (where mi.is_completed and mi.item = 'T4') as n_competitions,
-        count(*) filter (where mi.is_completed and mi.item = 'T3') as n_businesses,
-    from member_items as mi
-    join year_end as ye on ye.last_month_id = mi.month_id
-    join rollups as r on r.unit_id = mi.branch_id and r.grain in ('college', 'school')
-    where mi.item in ('T1', 'T2', 'T3', 'T4')
+        cast(sum(bi.n_members_pledged) as bigint) as n_outcome_items_pledged,
+        cast(sum(bi.n_members_completed) as bigint) as n_outcome_items_completed,
+        cast(coalesce(sum(bi.n_members_completed) filter (where bi.item in ('T1', 'T2')), 0) as bigint) as n_projects,
+        cast(coalesce(sum(bi.n_members_completed) filter (where bi.item = 'T4'), 0) as bigint) as n_competitions,
+        cast(coalesce(sum(bi.n_members_completed) filter (where bi.item = 'T3'), 0) as bigint) as n_businesses,
+    from branch_items as bi
+    join year_end as ye on ye.last_month_id = bi.month_id
+    join rollups as r on r.unit_id = bi.branch_id and r.grain in ('college', 'school')
+    where bi.item in ('T1', 'T2', 'T3', 'T4')
     group by all
 ),
 

@@ -1,7 +1,8 @@
 -- one row per college per year: the year-end brand assessment of its 一院一品 sub-brand on the plan's four dimensions
+-- incremental: year (a year's rows depend only on the ledgers of that year to date)
 with scored as (select * from intermediate.int_unit_year_scored),
 units as (select * from staging.stg_org_units),
-facts as (select * from intermediate.int_activity_facts),
+facts as (select * from intermediate.int_activity_facts where month_id >= left(coalesce(getvariable('incremental_from_month'), ''), 4)),
 
 -- The college's sub-brand: the brand project most of its activities carried that year.
 brands as (

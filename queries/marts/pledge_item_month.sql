@@ -1,7 +1,7 @@
 -- one row per unit (branch, college or school) per month per pledge item of the catalogue
 -- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
 with members as (select * from intermediate.int_branch_members),
-member_items as (select * from intermediate.int_member_pledge_items),
+branch_items as (select * from intermediate.int_branch_pledge_items),
 items as (select * from staging.stg_pledge_items),
 rollups as (select * from intermediate.int_unit_rollups),
 
@@ -16,11 +16,11 @@ owing as (
 ),
 
 pledged as (
-    select rollups.grain, rollups.rollup_id as unit_id, member_items.month_id, member_items.item,
-        count(*) as n_members_pledged,
-        count(*) filter (where member_items.is_completed) as n_members_completed,
-    from member_items
-    join rollups on rollups.unit_id = member_items.branch_id
+    select rollups.grain, rollups.rollup_id as unit_id, branch_items.month_id, branch_items.item,
+        cast(sum(branch_items.n_members_pledged) as bigint) as n_members_pledged,
+        cast(sum(branch_items.n_members_completed) as bigint) as n_members_completed,
+    from branch_items
+    join rollups on rollups.unit_id = branch_items.branch_id
     group by all
 ),
 

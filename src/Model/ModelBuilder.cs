@@ -40,7 +40,7 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
         BuiltModel BuildModel(ModelDefinition model)
         {
             var incrementally = from is not null && model.IncrementalKey is not null && Exists(model);
-            if (incrementally) builtFrom[model.FullName] = from!;
+            if (incrementally) builtFrom[model.FullName] = model.IncrementalFrom(from!);
             var result = incrementally ? BuildFrom(model, model.IncrementalKey!, from!) : BuildOne(model);
             results.Add(result);
             built?.Invoke(result);
@@ -85,16 +85,18 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
         "select exists (select 1 from information_schema.tables where table_catalog = current_database() and table_schema = ? and table_name = ? and table_type = 'BASE TABLE')",
         model.Schema, model.Name);
 
-    /// <summary>Replaces the rows of the months from <paramref name="from"/> on; earlier months are kept as they are.</summary>
+    /// <summary>Replaces the rows of the months from <paramref name="from"/> on (of its year on, for a year key);
+    /// earlier ones are kept as they are.</summary>
     private BuiltModel BuildFrom(ModelDefinition model, string key, string from)
     {
         var watch = Stopwatch.StartNew();
         var column = SqlExtensions.Identifier(key);
+        var first = model.IncrementalFrom(from);
         try
         {
-            connection.Execute($"delete from {model.FullName} where {column} >= ?", from);
+            connection.Execute($"delete from {model.FullName} where {column} >= ?", first);
             connection.Execute($"set variable {ModelDefinition.IncrementalFromVariable} = {SqlExtensions.Literal(from)}");
-            connection.Execute($"insert into {model.FullName} select * from (\n{model.Sql}\n) as incremental where {column} >= ?", from);
+            connection.Execute($"insert into {model.FullName} select * from (\n{model.Sql}\n) as incremental where {column} >= ?", first);
             connection.Execute($"reset variable {ModelDefinition.IncrementalFromVariable}");
         }
         catch (DuckDBException ex)

@@ -25,6 +25,15 @@ public sealed record ModelDefinition(string Schema, string Name, string Sql, str
     public string? IncrementalKey => IsTable ? Directive("incremental") : null;
 
     /// <summary>
+    /// The first key an incremental build from month <paramref name="fromMonth"/> ('yyyy-MM') recomputes: that month
+    /// for a month column; its year ('yyyy') for a column named <c>year</c> (<c>-- incremental: year</c>), a table whose
+    /// year's rows depend only on the ledgers of that year to date, so that a new month recomputes its year.
+    /// </summary>
+    public string IncrementalFrom(string fromMonth) => IncrementalKey == YearKey ? fromMonth[..4] : fromMonth;
+
+    private const string YearKey = "year";
+
+    /// <summary>
     /// The session variable an incremental build sets to the first month it recomputes ('yyyy-MM'; null in a full
     /// build). The filter the build puts around a model's result does not reach through its aggregates and outer
     /// joins, so a month-keyed table may also narrow its own inputs with

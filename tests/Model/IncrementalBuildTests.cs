@@ -60,7 +60,7 @@ public class IncrementalBuildTests
     }
 
     [Fact]
-    public void ChangedModelsOrOrganisation_ForceAFullBuild()
+    public void ChangedModelsOrOrganisation_OrAMissingTable_ForceAFullBuild()
     {
         using var w = TempWarehouse.WithLedgers(activities: true);
         var models = ModelDiscovery.Discover(Queries);
@@ -71,5 +71,14 @@ public class IncrementalBuildTests
         Assert.Null(builder.Build(models, incremental: true).Plan);
         var changed = models.Select(m => m.Name == "branch_month" ? m with { Sql = m.Sql + "\n-- edited" } : m).ToList();
         Assert.Null(builder.Build(changed, incremental: true).Plan);
+
+        // A table the last build made is gone (as after a rebuild from the archive): whatever arrived, a full build.
+        builder.Build(models);
+        w.Connection.Execute("drop table marts.member_month");
+        w.WriteInbox("later.csv", "活动编号,组织编号,活动日期,活动类型\nA009,B01,2026-04-02,主题党日\n");
+        w.Ingest();
+        var afterDrop = builder.Build(models, incremental: true);
+        Assert.Null(afterDrop.Plan);
+        Assert.Contains(afterDrop.Models, m => m.FullName == "marts.member_month" && m.IsTable);
     }
 }
