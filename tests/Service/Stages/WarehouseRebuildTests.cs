@@ -76,7 +76,20 @@ public class WarehouseRebuildTests : IDisposable
         Assert.Equal(0, RebuildCommand.Run(Settings, _clock, new StringWriter(), force: false));
         Assert.Equal(before, Fingerprint());
         using (var connection = new Pipeline(Settings, _clock).OpenWarehouse())
+        {
             Assert.Equal(1, connection.Scalar<long>("select count(*) from ops.job_runs where run_id = 999"));
+            // Every file's record names where it is kept for good (the archive, or rejected/ for a refused one),
+            // not the replay's own folder.
+            var kept = connection.Query("select status, archived_to from ops.ingested_files", r => (Status: r.GetString(0), Path: r.GetStringOrNull(1)));
+            Assert.Contains(kept, k => k.Status == "loaded");
+            Assert.All(kept, k =>
+            {
+                Assert.NotNull(k.Path);
+                Assert.StartsWith(Path.GetFullPath(k.Status == "loaded" ? Settings.Ingest.ArchiveDir : Settings.Ingest.RejectedDir) + Path.DirectorySeparatorChar,
+                    Path.GetFullPath(k.Path!));
+                Assert.True(File.Exists(k.Path));
+            });
+        }
 
         // A warehouse that no longer matches its archive is not replaced unasked.
         using (var connection = new Pipeline(Settings, _clock).OpenWarehouse())
