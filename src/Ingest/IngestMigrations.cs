@@ -274,5 +274,11 @@ public static class IngestMigrations
             );
             """),
         new(12, "one durable copy of each row: history.* for replaced rows, raw.* a view of core and history", OneCopyOfEachRow()),
+        new(13, "the catalogues' content hash beside their copy in core, so that an unchanged catalogue is not rewritten", """
+            create table core.catalogue_version (
+                content_hash varchar not null,
+                written_at timestamptz not null
+            );
+            """),
     ];
 }

@@ -124,7 +124,7 @@ public class MigratorTests
             """);
         var before = c.Query("select unit_id || '|' || unit_name || '|' || _file_name || '|' || _content_hash || '|' || _row_no || '|' || _loaded_at from raw.org_units order by all", r => r.GetString(0));
 
-        Assert.Equal([12], Migrator.Apply(c, WarehouseSchema.Migrations, Clock).Select(m => m.Version).Where(v => v >= 12));
+        Assert.Equal([12], Migrator.Apply(c, WarehouseSchema.Migrations.Where(m => m.Version <= 12).ToList(), Clock).Select(m => m.Version).Where(v => v >= 12));
 
         Assert.Equal(before, c.Query("select unit_id || '|' || unit_name || '|' || _file_name || '|' || _content_hash || '|' || _row_no || '|' || _loaded_at from raw.org_units order by all", r => r.GetString(0)));
         Assert.Equal(["B02|第二党支部|1"], c.Query("select unit_id || '|' || unit_name || '|' || _file_id from history.org_units", r => r.GetString(0)));

@@ -198,6 +198,8 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
         var tables = connection.Query($"""
             select schema_name || '.' || table_name from duckdb_tables()
             where database_name = current_database()
+              -- (the catalogues' hash: the catalogue tables beside it are compared, and a warehouse older than it has none)
+              and schema_name || '.' || table_name <> 'core.catalogue_version'
               and (schema_name in ({string.Join(", ", LedgerSchemas.Select(SqlExtensions.Literal))})
                    or schema_name || '.' || table_name in ({string.Join(", ", IngestRecords.Select(SqlExtensions.Literal))}))
             order by 1
