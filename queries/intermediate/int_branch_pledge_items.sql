@@ -26,7 +26,8 @@ spans as (
         memberships.branch_id,
         terms.item,
         greatest(memberships.first_month_index, terms.pledged_from, bounds.first_month_index) as pledged_start,
-        -- (greatest() passes over a null: a pledge never completed has no completed span)
+        -- (greatest() and least() pass over a null: a pledge never completed has no completed span, so it is
+        -- excluded by hand; a membership without an end runs to the last month computed)
         case when terms.completed_from is not null
             then greatest(memberships.first_month_index, terms.completed_from, bounds.first_month_index) end as completed_start,
         least(memberships.last_month_index, terms.counts_until, bounds.last_month_index) as span_end,

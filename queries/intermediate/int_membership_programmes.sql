@@ -1,14 +1,9 @@
 -- one row per membership period (a member in a branch from valid_from up to, not including, valid_to) with the
 -- pledge programme it owes, and its months as month indexes (year × 12 + month − 1): from the month it starts to the
--- last month whose last day it covers (no end: the last month of the ledgers)
+-- last month whose last day it covers (null while it has no end)
 with memberships as (select * from staging.stg_memberships),
 branches as (select * from intermediate.int_branches),
 categories as (select * from staging.stg_branch_categories),
-months as (select * from intermediate.int_months),
-
-bounds as (
-    select max(year * 12 + month - 1) as last_month_index from months
-),
 
 final as (
     select
@@ -19,11 +14,10 @@ final as (
         end as programme,
         year(memberships.valid_from) * 12 + month(memberships.valid_from) - 1 as first_month_index,
         -- In a month while its last day is before valid_to: valid_to's own month never is.
-        coalesce(year(memberships.valid_to) * 12 + month(memberships.valid_to) - 2, bounds.last_month_index) as last_month_index,
+        year(memberships.valid_to) * 12 + month(memberships.valid_to) - 2 as last_month_index,
     from memberships
     left join branches on branches.branch_id = memberships.branch_id
     left join categories on categories.category = branches.category
-    cross join bounds
 )
 
 select * from final

@@ -44,10 +44,7 @@ public sealed class ContractEnforcer(DuckDBConnection connection, MartContracts 
                 rows = $"(select * from {mart.FullName} where {SqlExtensions.Identifier(month)} >= {SqlExtensions.Literal(from)})";
             CheckPrimaryKey(mart, rows, contract.PrimaryKey);
             foreach (var (column, target) in contract.References ?? new Dictionary<string, string>())
-                // The rows kept from earlier builds were checked then, and still hold when the target was itself
-                // only recomputed from the same month on (it keeps every key it had); otherwise every row is checked.
-                CheckReference(mart, incrementalFrom?.ContainsKey(string.Join('.', target.Split('.').Take(2))) == true ? rows : mart.FullName,
-                    contract.PrimaryKey, column, target);
+                CheckReference(mart, rows, contract.PrimaryKey, column, target, incrementalFrom);
             foreach (var column in columns)
                 if (contracts.Columns[column].Range is { } range) CheckRange(mart, rows, contract.PrimaryKey, column, range);
             foreach (var check in contract.Checks ?? [])
@@ -89,10 +86,14 @@ public sealed class ContractEnforcer(DuckDBConnection connection, MartContracts 
     }
 
     /// <param name="rows">The mart, or the part of it this build wrote.</param>
-    private void CheckReference(ModelDefinition mart, string rows, IReadOnlyList<string> key, string column, string target)
+    private void CheckReference(ModelDefinition mart, string rows, IReadOnlyList<string> key, string column, string target,
+        IReadOnlyDictionary<string, string>? incrementalFrom)
     {
         var parts = target.Split('.');
         if (parts.Length != 3) throw Broken(mart, $"reference of {column} must name schema.table.column, not '{target}'");
+        // The rows kept from earlier builds were checked then, and still hold when the target was itself only
+        // recomputed from the same month on (it keeps every key it had); otherwise every row is checked.
+        if (incrementalFrom?.ContainsKey($"{parts[0]}.{parts[1]}") != true) rows = mart.FullName;
         var col = SqlExtensions.Identifier(column);
         Offending(mart, $"{column} refers to {target}", $"""
             select {string.Join(", ", key.Select(SqlExtensions.Identifier))}, {col} from {rows} as m

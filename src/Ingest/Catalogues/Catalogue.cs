@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using Analytics.Ingest.Contracts;
 using Analytics.Ingest.Reading;
 using Analytics.Warehouse;
@@ -142,7 +144,7 @@ public sealed record Catalogue(
     /// </summary>
     public void WriteTo(DuckDBConnection connection)
     {
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this)));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(this)));
         if (connection.Scalar<string?>("select max(content_hash) from core.catalogue_version") == hash) return;
         connection.InTransaction(() =>
         {

@@ -40,6 +40,10 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
     /// <summary>Ids and paths differ between a run and its replay and say nothing about the facts.</summary>
     private static readonly HashSet<string> Volatile = ["_file_id", "file_id", "archived_to"];
 
+    /// <summary>Tables of the ledger schemas derived from others compared beside them: the catalogues' content hash
+    /// (and a warehouse older than it has none).</summary>
+    private static readonly string[] Derived = ["core.catalogue_version"];
+
     private sealed record ArchivedFile(string Path, string OriginalName, string Hash, DateTimeOffset ArrivedAt);
 
     public RebuildRun Run(bool force, Action<string>? progress = null)
@@ -198,8 +202,7 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
         var tables = connection.Query($"""
             select schema_name || '.' || table_name from duckdb_tables()
             where database_name = current_database()
-              -- (the catalogues' hash: the catalogue tables beside it are compared, and a warehouse older than it has none)
-              and schema_name || '.' || table_name <> 'core.catalogue_version'
+              and schema_name || '.' || table_name not in ({string.Join(", ", Derived.Select(SqlExtensions.Literal))})
               and (schema_name in ({string.Join(", ", LedgerSchemas.Select(SqlExtensions.Literal))})
                    or schema_name || '.' || table_name in ({string.Join(", ", IngestRecords.Select(SqlExtensions.Literal))}))
             order by 1
