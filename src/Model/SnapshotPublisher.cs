@@ -19,7 +19,7 @@ public static class SnapshotPublisher
         var tables = warehouse.Query(
             "select table_name from information_schema.tables where table_catalog = current_database() and table_schema = 'marts' and table_type = 'BASE TABLE' order by 1",
             r => r.GetString(0));
-        warehouse.Execute($"attach {SqlExtensions.Literal(temp)} as kf_snapshot");
+        warehouse.Execute($"attach {SqlExtensions.Literal(temp)} as kf_snapshot (storage_version '{WarehouseDatabase.SnapshotStorageVersion}')");
         try
         {
             warehouse.Execute("create schema kf_snapshot.marts");

@@ -11,13 +11,24 @@ public static class WarehouseDatabase
     /// <summary>DuckDB's own default is 80% of the machine's memory; a service sharing the machine needs a bound.</summary>
     public const string DefaultMemoryLimit = "4GB";
 
+    /// <summary>
+    /// A new warehouse file is written in the storage format of the DuckDB this program ships, not DuckDB's default (which
+    /// DuckDB 0.10 can still read): its dictionary-and-FSST string compression writes the ledgers' text faster (the
+    /// 25M-row attendance file's load into core: 7.0 → 5.9 s). A file keeps the format it was created in; the
+    /// evaluators' snapshot is written in the default format (<see cref="SnapshotStorageVersion"/>).
+    /// </summary>
+    public const string StorageVersion = "v1.5.0";
+
+    /// <summary>The format of files other programs open (the evaluators' snapshot): any DuckDB since 0.10 reads it.</summary>
+    public const string SnapshotStorageVersion = "v0.10.2";
+
     /// <param name="memoryLimit">DuckDB memory_limit (e.g. "4GB"); beyond it, large ingests spill to &lt;warehouse&gt;.tmp/.</param>
     public static DuckDBConnection Open(string path, IEnumerable<Migration> migrations, TimeProvider? clock = null, string memoryLimit = DefaultMemoryLimit)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var connection = new DuckDBConnection($"DataSource={full}");
+        var connection = new DuckDBConnection($"DataSource={full};storage_compatibility_version={StorageVersion}");
         try
         {
             connection.Open();

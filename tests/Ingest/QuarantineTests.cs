@@ -66,6 +66,21 @@ public class QuarantineTests
     }
 
     [Fact]
+    public void ChoiceColumnWithManySpellings_IsMappedAsOneWithAFew()
+    {
+        // More spellings than are mapped inline (a case): the column is joined on its spellings instead, same outcome.
+        using var w = Loaded();
+        var unknown = Enumerable.Range(1, 40).Select(i => $"A001,M002,迟到{i}");
+        w.WriteInbox("att.csv", "activity_id,member_id,status\nA001,M001, 出席 \nA002,M003,请假\n" + string.Join("\n", unknown) + "\n");
+
+        var outcome = w.Ingest().Single();
+
+        Assert.Equal((42L, 2L, 40L, 0L), (outcome.RowsRead, outcome.RowsLoaded, outcome.RowsQuarantined, outcome.DuplicatesSkipped));
+        Assert.Equal(["A001|M001|出席", "A002|M003|请假"], w.Strings("select activity_id || '|' || member_id || '|' || status from core.attendance order by 1"));
+        Assert.Equal(["unknown_value|40"], w.Strings("select reason_code || '|' || count(*) from ops.quarantine group by reason_code"));
+    }
+
+    [Fact]
     public void RowWithSeveralProblems_IsOneQuarantinedRowWithEveryReason()
     {
         using var w = Loaded();

@@ -50,11 +50,11 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
             // cannot change meanwhile: only ingest writes it, one file at a time, and the warehouse has one process.
             Phase("validating");
             var validation = new ValidationSql(contract, staged.StageColumns.ToHashSet(), today);
-            foreach (var statement in validation.Statements()) connection.Execute(statement);
+            foreach (var statement in validation.Statements(SpellingsOf)) connection.Execute(statement);
             var anySuspect = connection.Scalar<bool>(ValidationSql.AnySuspect);
             if (anySuspect)
                 foreach (var statement in validation.Hits()) connection.Execute(statement);
-            var anyRepeatedKey = connection.Scalar<bool>(ValidationSql.AnyRepeatedKey);
+            var anyRepeatedKey = RepeatedKeyScreen.Any(connection, ValidationSql.ValidKeyHashes);
 
             // An explicit transaction rather than InTransaction: the commit is timed as a phase of its own (bench ingest).
             connection.Execute("begin transaction");
@@ -146,6 +146,10 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
             """);
         connection.Execute($"delete from {core} as c using {fileKeys} as f where {keyMatch} and c._file_id <> {fileId}");
     }
+
+    private IReadOnlyList<ValidationSql.Spelling> SpellingsOf(string table, int limit) =>
+        connection.Query($"select raw, txt, canonical from {table} order by raw limit {limit}",
+            r => new ValidationSql.Spelling(r.GetString(0), r.GetStringOrNull(1), r.GetStringOrNull(2)));
 
     public static string Format(ProbedFile file) => file.Format.ToString().ToLowerInvariant();
 

@@ -31,9 +31,10 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
     /// number, key hash and whether it is valid (breaks no rule). Then, when <see cref="AnySuspect"/>,
     /// <see cref="Hits"/> lists what is wrong with the others.
     /// </summary>
-    public IEnumerable<string> Statements()
+    /// <param name="spellingsOf">Up to the number given of the rows (raw, txt, canonical) of a spelling table the statements so far made.</param>
+    public IEnumerable<string> Statements(Func<string, int, IReadOnlyList<Spelling>> spellingsOf)
     {
-        foreach (var statement in TypedView()) yield return statement;
+        foreach (var statement in TypedView(spellingsOf)) yield return statement;
         yield return $"""
             create or replace temp table kf_checked as
             select row_no, {KeyHash} as key_hash, {Valid(Checks().ToList())} as valid
@@ -65,11 +66,18 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
     /// <summary>The normalised text of a raw value: ids and codes lose full-width forms, free text keeps its punctuation.</summary>
     private static string Clean(ColumnSpec c, string source) => c.Type == ColumnType.Text ? $"kf_clean_text({source})" : $"kf_clean_id({source})";
 
-    private IEnumerable<string> TypedView()
+    /// <summary>One distinct spelling of a choice column: as written, normalised, and the value it means (null: none).</summary>
+    public sealed record Spelling(string Raw, string? Txt, string? Canonical);
+
+    /// <summary>Up to this many spellings a choice column is mapped by a <c>case</c> (no join over the file's rows).</summary>
+    private const int MaxSpellingsInline = 32;
+
+    private IEnumerable<string> TypedView(Func<string, int, IReadOnlyList<Spelling>> spellingsOf)
     {
         // A column of millions of rows holds a handful of spellings: each choice column's distinct spellings are
-        // normalised and mapped once (one pass over the rows for them all), then joined on.
+        // normalised and mapped once (one pass over the rows for them all), then mapped by a case (a handful) or joined on.
         var choices = contract.Columns.Where(IsChoice).ToList();
+        var inline = new Dictionary<string, IReadOnlyList<Spelling>>();
         string Source(ColumnSpec c) => stagedColumns.Contains(c.Name) ? "s." + Col(c.Name) : "cast(null as varchar)";
         if (choices.Count > 0)
         {
@@ -83,12 +91,17 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
             foreach (var c in choices)
             {
                 var set = c.Type == ColumnType.PledgeItem ? "pledge_item" : c.ValueSet!;
+                var table = Identifier("vm_" + c.Name);
                 yield return $"""
-                    create or replace temp table {Identifier("vm_" + c.Name)} as
+                    create or replace temp table {table} as
                     select d.raw, d.txt, m.canonical
                     from (select raw, kf_clean_id(raw) as txt from (select distinct {Raw(c.Name)} as raw from kf_spellings where {Raw(c.Name)} is not null)) as d
                     left join kf_value_map as m on m.set_name = {Literal(set)} and m.match_key = kf_key(d.txt)
                     """;
+                // The statement above has run by the time this iterator resumes.
+                var spellings = spellingsOf(table, MaxSpellingsInline + 1);
+                if (spellings.Count <= MaxSpellingsInline && spellings.All(sp => InlineSafe(sp.Raw)))
+                    inline[c.Name] = spellings;
             }
         }
         if (contract.Columns.Any(c => c.Type == ColumnType.ActivityTypes))
@@ -121,6 +134,9 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
                 case ColumnType.Count: return $"try_cast(replace({t}, ',', '') as bigint) as {Col(c.Name)}";
                 case ColumnType.Year: return $"try_cast(regexp_replace({t}, '年$', '') as integer) as {Col(c.Name)}";
                 case ColumnType.Decimal: return $"try_cast({t} as decimal(8,2)) as {Col(c.Name)}";
+                case ColumnType.Choice or ColumnType.PledgeItem when inline.TryGetValue(c.Name, out var spellings):
+                    // A handful of spellings (出席/请假/缺席 over 25M rows): a case per row is cheaper than a join.
+                    return $"{Mapped(c, spellings, sp => sp.Txt)} as {Txt(c.Name)}, {Mapped(c, spellings, sp => sp.Canonical)} as {Col(c.Name)}";
                 case ColumnType.Choice:
                 case ColumnType.PledgeItem:
                     var alias = Identifier("vm_" + c.Name);
@@ -145,6 +161,17 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
             {string.Join("\n", joins)}
             """;
     }
+
+    /// <summary>A choice column's raw text mapped by a <c>case</c> over its spellings (no match: null, as the join gives).</summary>
+    private static string Mapped(ColumnSpec c, IReadOnlyList<Spelling> spellings, Func<Spelling, string?> value)
+    {
+        var raw = $"t.{Raw(c.Name)}";
+        var whens = spellings.Where(sp => value(sp) is not null).Select(sp => $"when {Literal(sp.Raw)} then {Literal(value(sp)!)}").ToList();
+        return whens.Count == 0 ? "cast(null as varchar)" : $"case {raw} {string.Join(" ", whens)} end";
+    }
+
+    /// <summary>A spelling written into SQL as a literal: no control characters (a NUL would end the statement's text).</summary>
+    private static bool InlineSafe(string raw) => raw.All(ch => !char.IsControl(ch));
 
     /// <summary>The warehouse columns of a ledger, in contract order (activity_type becomes the list activity_types).</summary>
     public static IEnumerable<string> WarehouseColumns(LedgerContract contract) =>
@@ -334,16 +361,8 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
 
     private string KeyHash => $"hash({string.Join(", ", contract.Key.Select(Col))})";
 
-    /// <summary>
-    /// Whether a natural key occurs in more than one valid row: their key hashes sorted, each compared with the one
-    /// before (twice as fast as counting 25 million distinct hashes). A hash collision only sends the file down the
-    /// exact path of <see cref="Duplicates"/>.
-    /// </summary>
-    public const string AnyRepeatedKey = """
-        select exists (
-            select 1 from (select key_hash, lag(key_hash) over (order by key_hash) as previous from kf_checked where valid)
-            where key_hash = previous)
-        """;
+    /// <summary>The key hashes of the valid rows, for <see cref="RepeatedKeyScreen"/>: whether a natural key occurs in more than one.</summary>
+    public const string ValidKeyHashes = "select key_hash from kf_checked where valid";
 
     /// <summary>
     /// Of the file's loaded rows, those whose key repeats are grouped by it: one content → the first row stays and
