@@ -1,0 +1,79 @@
+using Analytics.Warehouse;
+using DuckDB.NET.Data;
+using DuckDB.NET.Data.DataChunk.Reader;
+using DuckDB.NET.Data.DataChunk.Writer;
+
+namespace Analytics.Ingest.Loading;
+
+/// <summary>
+/// The outcome of checking every row of a file in one pass: the rows that broke a rule, and the key hashes that more
+/// than one valid row shares. DuckDB checks the rows on every core and hands each vector of outcomes to a .NET function
+/// that keeps them: nothing of 25 million rows is written into a table or a query result on the way (the attendance
+/// file of <c>bench ingest</c>: a temp table read twice took 3.6 s + 2.2–2.9 s, a materialised result 3.9 s, DuckDB's
+/// streaming result, on one core, 6.2 s).
+/// </summary>
+public sealed record CheckedRows(IReadOnlyList<long> InvalidRowNos, IReadOnlyCollection<ulong> RepeatedKeyHashes)
+{
+    private static long functions;
+
+    /// <param name="query">Columns valid (boolean, never null) and key_hash_or_row_no (ubigint): the key hash of a valid row, the number of an invalid one.</param>
+    /// <param name="rows">How many rows the query returns, at most.</param>
+    public static unsafe CheckedRows Scan(DuckDBConnection connection, string query, long rows)
+    {
+        var started = SqlTrace.Enabled ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+        var hashes = (ulong*)LargeBuffer.Allocate(rows);
+        try
+        {
+            var sink = new Sink(hashes, rows);
+            // A function of this scan alone (the connection lives on): DuckDB.NET cannot drop one it registered.
+            var name = $"kf_keep_checked_{Interlocked.Increment(ref functions)}";
+            connection.RegisterScalarFunction<bool, ulong, bool>(name, sink.Keep, new ScalarFunctionOptions { IsPureFunction = false });
+            var kept = connection.Scalar<long>($"select count(*) from ({query}) where {name}(valid, key_hash_or_row_no)");
+            if (sink.Overflowed) throw new InvalidOperationException($"The row checks returned more than the {rows} rows staged.");
+            if (kept != sink.Valid + sink.Invalid.Count)
+                throw new InvalidOperationException($"The row checks kept {sink.Valid + sink.Invalid.Count} of {kept} rows.");
+            var invalid = sink.Invalid.ToList();
+            invalid.Sort();
+            var repeats = RepeatedKeyScreen.Repeats(hashes, sink.Valid);
+            if (SqlTrace.Enabled) SqlTrace.Write("(and the key screen) " + query, started);
+            return new CheckedRows(invalid, repeats);
+        }
+        finally
+        {
+            LargeBuffer.Free(hashes);
+        }
+    }
+
+    /// <summary>What the function keeps, from DuckDB's threads: the valid rows' key hashes in one buffer, the invalid rows' numbers.</summary>
+    private sealed unsafe class Sink(ulong* hashes, long capacity)
+    {
+        private long valid;
+        public long Valid => Volatile.Read(ref valid);
+        public bool Overflowed { get; private set; }
+        public System.Collections.Concurrent.ConcurrentBag<long> Invalid { get; } = [];
+
+        public void Keep(IReadOnlyList<IDuckDBDataReader> columns, IDuckDBDataWriter result, ulong rows)
+        {
+            var (isValid, value) = (columns[0], columns[1]);
+            var validRows = 0L;
+            for (var i = 0UL; i < rows; i++)
+                if (isValid.GetValue<bool>(i)) validRows++;
+            var at = Interlocked.Add(ref valid, validRows) - validRows;
+            if (at + validRows > capacity)
+            {
+                Overflowed = true;
+                validRows = Math.Max(0, capacity - at);
+            }
+            var end = at + validRows;
+            for (var i = 0UL; i < rows; i++)
+            {
+                if (isValid.GetValue<bool>(i))
+                {
+                    if (at < end) hashes[at++] = value.GetValue<ulong>(i);
+                }
+                else Invalid.Add((long)value.GetValue<ulong>(i));
+                result.WriteValue(true, i);
+            }
+        }
+    }
+}
