@@ -20,7 +20,6 @@ public sealed record CheckedRows(IReadOnlyList<long> InvalidRowNos, IReadOnlyCol
     /// <param name="rows">How many rows the query returns, at most.</param>
     public static unsafe CheckedRows Scan(DuckDBConnection connection, string query, long rows)
     {
-        var started = SqlTrace.Enabled ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
         var hashes = (ulong*)LargeBuffer.Allocate(rows);
         try
         {
@@ -34,13 +33,35 @@ public sealed record CheckedRows(IReadOnlyList<long> InvalidRowNos, IReadOnlyCol
                 throw new InvalidOperationException($"The row checks kept {sink.Valid + sink.Invalid.Count} of {kept} rows.");
             var invalid = sink.Invalid.ToList();
             invalid.Sort();
+            // The pass itself is traced as the statement above; the screen after it is .NET's own work.
+            var started = SqlTrace.Enabled ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
             var repeats = RepeatedKeyScreen.Repeats(hashes, sink.Valid);
-            if (SqlTrace.Enabled) SqlTrace.Write("(and the key screen) " + query, started);
+            if (SqlTrace.Enabled) SqlTrace.Write($"(key screen over {sink.Valid} hashes, in .NET)", started);
             return new CheckedRows(invalid, repeats);
         }
         finally
         {
             LargeBuffer.Free(hashes);
+        }
+    }
+
+    /// <summary>
+    /// The outcome as the temp tables <see cref="ValidationSql"/> reads: <see cref="ValidationSql.InvalidRows"/> when
+    /// some row broke a rule, <see cref="ValidationSql.RepeatedKeys"/> when some key hash repeats.
+    /// </summary>
+    public void WriteTo(DuckDBConnection connection)
+    {
+        if (InvalidRowNos.Count > 0)
+        {
+            connection.Execute($"create or replace temp table {ValidationSql.InvalidRows} (row_no bigint)");
+            using var appender = connection.CreateAppender(ValidationSql.InvalidRows);
+            foreach (var rowNo in InvalidRowNos) appender.CreateRow().AppendValue(rowNo).EndRow();
+        }
+        if (RepeatedKeyHashes.Count > 0)
+        {
+            connection.Execute($"create or replace temp table {ValidationSql.RepeatedKeys} (key_hash ubigint)");
+            using var appender = connection.CreateAppender(ValidationSql.RepeatedKeys);
+            foreach (var keyHash in RepeatedKeyHashes) appender.CreateRow().AppendValue(keyHash).EndRow();
         }
     }
 

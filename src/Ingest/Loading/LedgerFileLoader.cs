@@ -52,21 +52,11 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
             var validation = new ValidationSql(contract, staged.StageColumns.ToHashSet(), today);
             foreach (var statement in validation.Statements(SpellingsOf)) connection.Execute(statement);
             var checkedRows = CheckedRows.Scan(connection, validation.CheckQuery, staged.RowsStaged - layoutRows);
+            checkedRows.WriteTo(connection);
             var anySuspect = checkedRows.InvalidRowNos.Count > 0;
             if (anySuspect)
-            {
-                connection.Execute($"create or replace temp table {ValidationSql.InvalidRows} (row_no bigint)");
-                using (var appender = connection.CreateAppender(ValidationSql.InvalidRows))
-                    foreach (var rowNo in checkedRows.InvalidRowNos) appender.CreateRow().AppendValue(rowNo).EndRow();
                 foreach (var statement in validation.Hits()) connection.Execute(statement);
-            }
             var anyRepeatedKey = checkedRows.RepeatedKeyHashes.Count > 0;
-            if (anyRepeatedKey)
-            {
-                connection.Execute($"create or replace temp table {ValidationSql.RepeatedKeys} (key_hash ubigint)");
-                using var appender = connection.CreateAppender(ValidationSql.RepeatedKeys);
-                foreach (var keyHash in checkedRows.RepeatedKeyHashes) appender.CreateRow().AppendValue(keyHash).EndRow();
-            }
 
             // An explicit transaction rather than InTransaction: the commit is timed as a phase of its own (bench ingest).
             connection.Execute("begin transaction");

@@ -5,9 +5,10 @@ using static Analytics.Warehouse.SqlExtensions;
 namespace Analytics.Ingest.Loading;
 
 /// <summary>
-/// Builds the set-wise SQL that turns the text in <c>stage</c> into typed rows (the view <c>typed</c>), finds the rows
-/// that break a rule in one pass (<c>suspects</c>), lists every broken rule of those rows as a hit (<c>hits</c>: row,
-/// column, raw value, reason), and, once the valid rows are in core, separates exact duplicates and conflicting keys.
+/// Builds the set-wise SQL that turns the text in <c>stage</c> into typed rows (the view <c>typed</c>), checks every row
+/// in one pass (<see cref="CheckQuery"/>, read by <see cref="CheckedRows"/>), lists every broken rule of the rows that
+/// failed as a hit (<c>hits</c>: row, column, raw value, reason), and, once the valid rows are in core, separates
+/// exact duplicates and conflicting keys among the rows whose key hash repeats.
 /// One definition of validity for every container format: a row is loaded exactly when no check holds for it.
 /// </summary>
 public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<string> stagedColumns, DateOnly today)

@@ -94,7 +94,6 @@ public static class CsvStager
         }
         catch (LedgerFormatException)
         {
-            connection.Execute("drop table if exists stage_src");
             return false;
         }
     }
