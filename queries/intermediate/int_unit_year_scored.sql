@@ -75,8 +75,13 @@ completeness as (
 -- (Asia/Shanghai dates) after the end of the month they were held in. Records that came with the warehouse's first
 -- load are history filled in when it was set up, not late reports: they are not judged, and a unit with nothing
 -- judged has no timeliness (the dimension is then the mean of its other three components).
+-- Only the activities of the years assessed; the first load is the earliest of all.
 arrival_days as (
     select activity_id, cast(timezone('Asia/Shanghai', first_loaded_at) as date) as arrived_on from arrivals
+    where activity_id in (select activity_id from facts)
+),
+first_load as (
+    select cast(timezone('Asia/Shanghai', min(first_loaded_at)) as date) as arrived_on from arrivals
 ),
 
 timeliness as (
@@ -86,7 +91,7 @@ timeliness as (
     from facts as f
     join arrival_days as a using (activity_id)
     join rollups as r on r.unit_id = f.unit_id and r.grain in ('college', 'school')
-    where a.arrived_on > (select min(arrived_on) from arrival_days)
+    where a.arrived_on > (select arrived_on from first_load)
     group by all
 ),
 
@@ -111,7 +116,7 @@ local_cooperation as (
     select r.grain, r.rollup_id as unit_id, strftime(t.held_on, '%Y') as year, count(distinct t.activity_id) as n_local_cooperation,
     from types as t
     join rollups as r on r.unit_id = t.unit_id and r.grain in ('college', 'school')
-    where t.activity_type = '校地合作'
+    where t.activity_type = '校地合作' and strftime(t.held_on, '%Y') >= left(coalesce(getvariable('incremental_from_month'), ''), 4)
     group by all
 ),
 

@@ -7,7 +7,7 @@ months as (select * from intermediate.int_months),
 projects as (
     select brand_project, min(college_id) as college_id, min(month_id) as first_month_id
     from facts
-    where nullif(trim(brand_project), '') is not null
+    where brand_project is not null and nullif(trim(brand_project), '') is not null -- (the first test reads no text)
     group by brand_project
 ),
 

@@ -4,7 +4,8 @@ with periods as (
     select * from intermediate.int_org_life_periods
     where month_id >= coalesce(getvariable('incremental_from_month'), '')
 ),
-types as (select * from staging.stg_activity_types),
+-- Only the activities that may fall in the periods (all in a full build).
+types as (select * from staging.stg_activity_types where held_on >= (select min(period_start) from periods)),
 
 held as (
     select p.branch_id, p.rule_id, p.period_start, list(t.activity_id order by t.held_on, t.activity_id) as activity_ids

@@ -6,4 +6,6 @@ select
     member_id,
     status as attendance_status,
     status = '出席' as is_present,
+    -- The ledger file the record's current version came from: incremental builds read only some files.
+    _file_id as file_id,
 from attendance

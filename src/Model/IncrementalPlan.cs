@@ -11,7 +11,10 @@ namespace Analytics.Model;
 /// build, changed SQL or catalogues, or changed organisation units need a full build.
 /// </summary>
 /// <param name="FromMonth">yyyy-MM, or null for a full build.</param>
-public sealed record IncrementalPlan(string? FromMonth, string Reason, long? MaxFileId, string DefinitionHash)
+/// <param name="MaxFileId">The last file loaded now: what this build covers.</param>
+/// <param name="FilesAfter">The last file the previous build covered (0 in a full build): file-keyed tables add the
+/// files after it.</param>
+public sealed record IncrementalPlan(string? FromMonth, string Reason, long? MaxFileId, string DefinitionHash, long FilesAfter = 0)
 {
     /// <summary>Later than any month: nothing new, so month-keyed tables keep every row.</summary>
     public const string NothingNew = "9999-12";
@@ -53,8 +56,8 @@ public sealed record IncrementalPlan(string? FromMonth, string Reason, long? Max
             return new IncrementalPlan(null, "organisation units changed", maxFileId, hash);
         var from = connection.Scalar<string?>(TouchedMonths.Replace("$w", watermark.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return from is null
-            ? new IncrementalPlan(NothingNew, "no ledger rows since the last build", maxFileId, hash)
-            : new IncrementalPlan(from, $"ledger rows since the last build touch {from} and later", maxFileId, hash);
+            ? new IncrementalPlan(NothingNew, "no ledger rows since the last build", maxFileId, hash, watermark)
+            : new IncrementalPlan(from, $"ledger rows since the last build touch {from} and later", maxFileId, hash, watermark);
     }
 
     /// <summary>The models' SQL and the catalogue tables they read: when these change, every month may change.</summary>

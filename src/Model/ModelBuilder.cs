@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
@@ -35,13 +36,19 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
         connection.Execute($"reset variable {ModelDefinition.IncrementalFromVariable}"); // a failed build may have left it set
         var plan = IncrementalPlan.Decide(connection, ordered, incremental);
         var from = plan.FromMonth;
+        // What each model is in the warehouse now (a table, a view, or absent), asked once rather than per model.
+        var existing = connection.Query(
+                "select table_schema || '.' || table_name, table_type from information_schema.tables where table_catalog = current_database()",
+                r => (Name: r.GetString(0), Type: r.GetString(1)))
+            .ToDictionary(t => t.Name, t => t.Type);
         var results = new List<BuiltModel>();
         var builtFrom = new Dictionary<string, string>();
         BuiltModel BuildModel(ModelDefinition model)
         {
-            var incrementally = from is not null && model.IncrementalKey is not null && Exists(model);
-            if (incrementally) builtFrom[model.FullName] = model.IncrementalFrom(from!);
-            var result = incrementally ? BuildFrom(model, model.IncrementalKey!, from!) : BuildOne(model);
+            var now = existing.GetValueOrDefault(model.FullName);
+            var incrementally = from is not null && model.IncrementalKey is not null && now == "BASE TABLE";
+            if (incrementally) builtFrom[model.FullName] = Convert.ToString(model.IncrementalFrom(plan), CultureInfo.InvariantCulture)!;
+            var result = incrementally ? BuildFrom(model, model.IncrementalKey!, plan) : BuildOne(model, now);
             results.Add(result);
             built?.Invoke(result);
             return result;
@@ -58,7 +65,7 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
         foreach (var model in feeding) connection.InTransaction(() => BuildModel(model));
 
         // The marts, their contracts and the build's record in one transaction: readers see the last build or this one.
-        return connection.InTransaction(() =>
+        connection.InTransaction(() =>
         {
             dropped.AddRange(DropStale(ordered, mart: true));
             foreach (var model in ordered.Except(feeding)) BuildModel(model);
@@ -67,8 +74,9 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
                 insert into ops.model_builds
                 select coalesce(max(build_id), 0) + 1, now(), ?, ?, ?, ? from ops.model_builds
                 """, from is null ? "full" : "incremental", from, plan.MaxFileId, plan.DefinitionHash);
-            return new ModelBuildResult(results, dropped, total.Elapsed.TotalSeconds) { Plan = from is null ? null : plan };
         });
+        // The build's time includes its commit: the commit writes what the build made (and may checkpoint).
+        return new ModelBuildResult(results, dropped, total.Elapsed.TotalSeconds) { Plan = from is null ? null : plan };
     }
 
     /// <summary>Models that read a mart, directly or through other models: they are built with the marts.</summary>
@@ -81,17 +89,14 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
         return readers;
     }
 
-    private bool Exists(ModelDefinition model) => connection.Scalar<bool>(
-        "select exists (select 1 from information_schema.tables where table_catalog = current_database() and table_schema = ? and table_name = ? and table_type = 'BASE TABLE')",
-        model.Schema, model.Name);
-
-    /// <summary>Replaces the rows of the months from <paramref name="from"/> on (of its year on, for a year key);
-    /// earlier ones are kept as they are.</summary>
-    private BuiltModel BuildFrom(ModelDefinition model, string key, string from)
+    /// <summary>Replaces the rows of the months from the plan's month on (of its year on, for a year key; of the files
+    /// loaded since the last build, for a file key); earlier ones are kept as they are.</summary>
+    private BuiltModel BuildFrom(ModelDefinition model, string key, IncrementalPlan plan)
     {
         var watch = Stopwatch.StartNew();
         var column = SqlExtensions.Identifier(key);
-        var first = model.IncrementalFrom(from);
+        var from = plan.FromMonth!;
+        var first = model.IncrementalFrom(plan);
         try
         {
             connection.Execute($"delete from {model.FullName} where {column} >= ?", first);
@@ -108,16 +113,14 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
         return new BuiltModel(model.FullName, true, rows, watch.Elapsed.TotalSeconds);
     }
 
-    private BuiltModel BuildOne(ModelDefinition model)
+    /// <param name="existing">What the model is in the warehouse before the build: 'BASE TABLE', 'VIEW' or null.</param>
+    private BuiltModel BuildOne(ModelDefinition model, string? existing)
     {
         var watch = Stopwatch.StartNew();
         var kind = model.IsTable ? "table" : "view";
         try
         {
             // A model may change from view to table (or back) between builds.
-            var existing = connection.Scalar<string>(
-                "select table_type from information_schema.tables where table_catalog = current_database() and table_schema = ? and table_name = ?",
-                model.Schema, model.Name);
             if (existing is not null && existing == "VIEW" == model.IsTable)
                 connection.Execute($"drop {(existing == "VIEW" ? "view" : "table")} {model.FullName}");
             connection.Execute($"create or replace {kind} {model.FullName} as\n{model.Sql}");

@@ -25,13 +25,21 @@ public sealed record ModelDefinition(string Schema, string Name, string Sql, str
     public string? IncrementalKey => IsTable ? Directive("incremental") : null;
 
     /// <summary>
-    /// The first key an incremental build from month <paramref name="fromMonth"/> ('yyyy-MM') recomputes: that month
-    /// for a month column; its year ('yyyy') for a column named <c>year</c> (<c>-- incremental: year</c>), a table whose
-    /// year's rows depend only on the ledgers of that year to date, so that a new month recomputes its year.
+    /// The first key an incremental build recomputes: the month it recomputes from ('yyyy-MM') for a month column;
+    /// that month's year ('yyyy') for a column named <c>year</c> (<c>-- incremental: year</c>), a table whose year's
+    /// rows depend only on the ledgers of that year to date, so that a new month recomputes its year; the first file
+    /// loaded since the last build for a column named <c>file_id</c> (<c>-- incremental: file_id</c>), a table whose
+    /// rows each come from one ledger file and never change once it is loaded.
     /// </summary>
-    public string IncrementalFrom(string fromMonth) => IncrementalKey == YearKey ? fromMonth[..4] : fromMonth;
+    public object IncrementalFrom(IncrementalPlan plan) => IncrementalKey switch
+    {
+        YearKey => plan.FromMonth![..4],
+        FileKey => plan.FilesAfter + 1,
+        _ => plan.FromMonth!,
+    };
 
     private const string YearKey = "year";
+    private const string FileKey = "file_id";
 
     /// <summary>
     /// The session variable an incremental build sets to the first month it recomputes ('yyyy-MM'; null in a full

@@ -121,6 +121,45 @@ public class ContractTests
     }
 
     [Fact]
+    public void IncrementalBuild_ChecksAKeyWithoutTheMonth_AgainstEveryMonth_AndChecksOnTheMonthsItWrote()
+    {
+        using var w = TempWarehouse.WithLedgers(activities: false);
+        var contracts = new MartContracts(
+            new Dictionary<string, ColumnContract>
+            {
+                ["activity_id"] = new("the activity"), ["month_id"] = new("the month"), ["n"] = new("records"),
+            },
+            new Dictionary<string, ModelContract>
+            {
+                ["facts"] = new("one row per activity", ["activity_id"], Checks:
+                [
+                    new("no negative records", "select activity_id from marts.facts where month_id >= coalesce(getvariable('incremental_from_month'), '') and n < 0"),
+                ]),
+            });
+        var mart = ModelDiscovery.Parse("marts", "queries/marts/facts.sql", "-- incremental: month_id\nselect 1");
+        var from = new Dictionary<string, string> { ["marts.facts"] = "2026-11" };
+        void Rows(string values)
+        {
+            w.Connection.Execute("create schema if not exists marts");
+            w.Connection.Execute($"create or replace table marts.facts as select * from (values {values}) as v(activity_id, month_id, n)");
+        }
+        string Fails() => Assert.Throws<InvalidOperationException>(() => new ContractEnforcer(w.Connection, contracts).Enforce([mart], from)).Message;
+
+        // A new month's activity repeating one of an earlier month breaks the key; so does a null key in the new month.
+        Rows("('A1', '2026-10', 1), ('A2', '2026-10', 1), ('A1', '2026-11', 1)");
+        Assert.Contains("activity_id=A1", Fails());
+        Rows("('A1', '2026-10', 1), (null, '2026-11', 1)");
+        Assert.Contains("activity_id=null", Fails());
+
+        // A check reads the months the build recomputed; earlier ones are as the last build checked them.
+        Rows("('A1', '2026-10', -1), ('A2', '2026-11', 1)");
+        new ContractEnforcer(w.Connection, contracts).Enforce([mart], from);
+        Assert.Contains("no negative records", Assert.Throws<InvalidOperationException>(() => new ContractEnforcer(w.Connection, contracts).Enforce([mart])).Message);
+        Rows("('A1', '2026-10', 1), ('A2', '2026-11', -1)");
+        Assert.Contains("activity_id=A2", Fails());
+    }
+
+    [Fact]
     public void MartWithoutAContract_FailsTheBuild()
     {
         using var w = TempWarehouse.WithLedgers(activities: false);

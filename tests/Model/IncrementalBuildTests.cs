@@ -60,6 +60,29 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public void AnActivityMovedToALaterMonth_KeepsItsAttendanceFromTheOlderFile()
+    {
+        // An incremental build reads only the ledger files that hold attendance of the months it recomputes: A001's
+        // attendance came in an earlier file than the one that moves it, and must still be counted in its new month.
+        using var w = TempWarehouse.WithLedgers(activities: true); // A001 on 2026-03-05
+        w.WriteInbox("att-march.csv", "活动编号,党员编号,出勤状态\nA001,M001,出席\nA002,M002,出席\nA002,M003,请假\n");
+        w.Ingest();
+        var models = ModelDiscovery.Discover(Queries);
+        var builder = new ModelBuilder(w.Connection, MartContracts.Load(Queries));
+        builder.Build(models);
+        w.WriteInbox("moved.csv", "活动编号,组织编号,活动日期,活动类型\nA001,B01,2026-05-10,主题党日\nA010,B01,2026-05-12,党课\n");
+        w.WriteInbox("att-may.csv", "活动编号,党员编号,出勤状态\nA010,M001,出席\n");
+        Assert.All(w.Ingest(), o => Assert.Equal(0, o.RowsQuarantined));
+        var plan = builder.Build(models, incremental: true).Plan!;
+        Assert.Equal("2026-03", plan.FromMonth);
+        Assert.Equal(2, w.Scalar<long>("select n_activities_present from intermediate.int_member_month where member_id = 'M001' and month_id = '2026-05'"));
+        Assert.Equal(1, w.Scalar<long>("select n_present from intermediate.int_activity_facts where activity_id = 'A001' and month_id = '2026-05'"));
+        var afterIncremental = Built(w);
+        builder.Build(models);
+        Assert.Equal(Built(w), afterIncremental);
+    }
+
+    [Fact]
     public void ChangedModelsOrOrganisation_OrAMissingTable_ForceAFullBuild()
     {
         using var w = TempWarehouse.WithLedgers(activities: true);
