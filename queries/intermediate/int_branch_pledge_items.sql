@@ -5,7 +5,7 @@
 -- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
 -- Counted from spans, not member by member: each membership paired with each pledge of its member covers a span of
 -- months (both at once), so a branch's count of an item changes only where a span starts or ends. Pairing members'
--- months with their pledges instead made 12 million rows on the large tier (int_member_pledge_items) to count here.
+-- months with their pledges instead made 12 million rows on the large tier (once int_member_pledge_items) to count here.
 with memberships as (select * from intermediate.int_membership_programmes),
 terms as (select * from intermediate.int_pledge_terms),
 -- Only the months an incremental build recomputes (all in a full build): a span that ends before them counts for

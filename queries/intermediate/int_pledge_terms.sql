@@ -3,7 +3,7 @@
 -- month indexes (year × 12 + month − 1) so that a figure for a month is a comparison, and a span of months two numbers.
 -- A pledge counts from the month it was made (a month's figure never changes when later pledges arrive) to December
 -- of its year; it is completed from the month its completion is dated, once reviewed; an item with a due month
--- (catalogue) is wholly due from that month, any other pro rata over the programme year (int_member_pledge_items).
+-- (catalogue) is wholly due from that month, any other pro rata over the programme year (int_member_pledge_years).
 with pledges as (select * from staging.stg_pledges),
 items as (select * from staging.stg_pledge_items),
 
