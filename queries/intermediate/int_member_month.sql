@@ -20,6 +20,7 @@ pledge_years as (
     where year >= cast(left(coalesce(getvariable('incremental_from_month'), '0'), 4) as integer)
 ),
 items as (select * from staging.stg_pledge_items),
+scoring as (select * from staging.stg_scoring_parameters),
 
 -- An incremental build reads only the ledger files that hold attendance of its months' activities.
 files as (
@@ -58,10 +59,15 @@ final as (
         presence.member_id is not null as is_present,
         -- Each active member owes every item of their programme's catalogue.
         coalesce(catalogue_sizes.n_items, 0) as n_items_owed,
-        -- The figures of the member's pledge year as they stand at the month's end (lists count from 1).
-        coalesce(pledge_years.n_items_pledged[month(members.month_end)], 0) as n_items_pledged,
-        coalesce(pledge_years.n_items_completed[month(members.month_end)], 0) as n_items_completed,
-        cast(coalesce(pledge_years.n_items_due[month(members.month_end)], 0) as decimal(38, 12)) as n_items_due,
+        -- The member's pledge year as it stands at the month's end (offset month − 1; lists count from 1).
+        coalesce(len(list_filter(pledge_years.pledged, x -> x < month(members.month_end))), 0) as n_items_pledged,
+        coalesce(len(list_filter(pledge_years.completed, x -> x < month(members.month_end))), 0) as n_items_completed,
+        cast(coalesce(len(list_filter(pledge_years.due, x -> x < month(members.month_end)))
+            -- A pro-rata item is owed from nothing in the month pledges are made (March) to all in December. A
+            -- decimal, so that sums of it are exact whatever order a parallel sum takes (incremental equals full).
+            + len(list_filter(pledge_years.pro_rata, x -> x < month(members.month_end)))
+              * cast(greatest(0.0, least(1.0, (month(members.month_end) - scoring.pledge_year_start_month)
+                / (12.0 - scoring.pledge_year_start_month))) as decimal(18, 12)), 0) as decimal(38, 12)) as n_items_due,
     from members
     left join presence on presence.month_index = members.month_index and presence.member_id = members.member_id
     left join pledge_years
@@ -69,6 +75,7 @@ final as (
         and pledge_years.programme = members.programme
         and pledge_years.year = year(members.month_end)
     left join catalogue_sizes on catalogue_sizes.programme = members.programme
+    cross join scoring
 )
 
 select * from final
