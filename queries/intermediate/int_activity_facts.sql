@@ -30,7 +30,7 @@ records as (
 
 org_life as (
     select distinct activity_id from types
-    where type_group = '组织生活' and activity_id in (select activity_id from activities)
+    where type_group = '组织生活' and strftime(held_on, '%Y-%m') >= coalesce(getvariable('incremental_from_month'), '')
 ),
 
 final as (

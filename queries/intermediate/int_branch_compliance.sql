@@ -21,7 +21,8 @@ rule_compliance as (
 ),
 
 final as (
-    select month_id, branch_id, avg(met_share) as org_life_compliance
+    -- Rounded: a parallel mean of doubles may differ in its last bits from run to run (a build must be repeatable).
+    select month_id, branch_id, round(avg(met_share), 12) as org_life_compliance
     from rule_compliance
     group by all
 )

@@ -42,7 +42,9 @@ membership as (
 
 -- Compliance: the branch's own; for a college or the school the mean over its branches, each weighted equally.
 compliance as (
-    select bc.month_id, r.grain, r.rollup_id, avg(bc.org_life_compliance) as org_life_compliance
+    -- Rounded: a parallel mean of doubles may differ in its last bits from run to run (seen on the large tier: 87 of
+    -- 128,161 unit-months), and a build must be repeatable (an incremental build equals a full one).
+    select bc.month_id, r.grain, r.rollup_id, round(avg(bc.org_life_compliance), 12) as org_life_compliance
     from branch_compliance as bc
     join rollups as r on r.unit_id = bc.branch_id
     group by all
@@ -78,6 +80,8 @@ brand_type_firsts as (
     from types
     join rollups as r on r.unit_id = types.unit_id
     where types.type_group in ('红色文化', '实践服务')
+        -- (the years an incremental build recomputes: 'yyyy' <= every 'yyyy-MM' of the year)
+        and strftime(types.held_on, '%Y') >= left(coalesce(getvariable('incremental_from_month'), ''), 4)
     group by all
 ),
 
@@ -94,6 +98,7 @@ partner_firsts as (
     from facts
     join rollups as r on r.unit_id = facts.unit_id
     where nullif(trim(facts.partner), '') is not null
+        and facts.month_id >= left(coalesce(getvariable('incremental_from_month'), ''), 4)
     group by all
 ),
 

@@ -10,7 +10,7 @@
 with scored as (select * from intermediate.int_unit_month_scored where month_id >= left(coalesce(getvariable('incremental_from_month'), ''), 4)),
 rollups as (select * from intermediate.int_unit_rollups),
 facts as (select * from intermediate.int_activity_facts where month_id >= left(coalesce(getvariable('incremental_from_month'), ''), 4)),
-arrivals as (select * from staging.stg_activity_arrivals),
+loads as (select * from staging.stg_activity_loads),
 types as (select * from staging.stg_activity_types),
 branch_items as (select * from intermediate.int_branch_pledge_items),
 scoring as (select * from staging.stg_scoring_parameters),
@@ -75,13 +75,15 @@ completeness as (
 -- (Asia/Shanghai dates) after the end of the month they were held in. Records that came with the warehouse's first
 -- load are history filled in when it was set up, not late reports: they are not judged, and a unit with nothing
 -- judged has no timeliness (the dimension is then the mean of its other three components).
--- Only the activities of the years assessed; the first load is the earliest of all.
+-- A record arrives with the first load of any version of it; only the activities of the years assessed are read
+-- (before grouping: all loads grouped cost an incremental build 0.2 s). The warehouse's first load is the earliest of all.
 arrival_days as (
-    select activity_id, cast(timezone('Asia/Shanghai', first_loaded_at) as date) as arrived_on from arrivals
+    select activity_id, cast(timezone('Asia/Shanghai', min(loaded_at)) as date) as arrived_on from loads
     where activity_id in (select activity_id from facts)
+    group by activity_id
 ),
 first_load as (
-    select cast(timezone('Asia/Shanghai', min(first_loaded_at)) as date) as arrived_on from arrivals
+    select cast(timezone('Asia/Shanghai', min(loaded_at)) as date) as arrived_on from loads
 ),
 
 timeliness as (
