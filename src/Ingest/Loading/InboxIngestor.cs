@@ -160,12 +160,15 @@ public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalog
         var name = Path.GetFileName(path);
         var format = probed is null ? null : LedgerFileLoader.Format(probed);
         // Recorded first, then moved: a run killed in between left a record naming a file that never arrived there.
-        // That record is this one, so it is replaced rather than doubled, and nothing is ever unrecorded.
+        // That record is this one, so it is replaced rather than doubled, and nothing is ever unrecorded. The reason
+        // and the 问题清单 are written beside the target before the move too: a run killed after the move left the
+        // file rejected without them (found by CrashTests), and one killed before it writes them again.
         var target = Destination(path, options.RejectedDir, probed?.ContentHash);
         RecordRejection(name, probed, null, reason, target);
-        MoveTo(path, target);
+        Directory.CreateDirectory(options.RejectedDir);
         File.WriteAllText(target + ".reason.txt", RejectionText.ReasonFile(name, reason, BusinessClock.Local(clock.GetUtcNow())));
         var feedback = FeedbackWriter.WriteRejected(target, name, reason);
+        MoveTo(path, target);
         return new FileOutcome(name, FileStatus.Rejected, null, format, probed?.Encoding, 0, 0, 0, 0, reason, target) { FeedbackPath = feedback };
     }
 
