@@ -7,7 +7,11 @@
 -- months (both at once), so a branch's count of an item changes only where a span starts or ends. Pairing members'
 -- months with their pledges instead made 12 million rows on the large tier (once int_member_pledge_items) to count here.
 with memberships as (select * from intermediate.int_membership_programmes),
-terms as (select * from intermediate.int_pledge_terms),
+-- A pledge counts within its year only: those of years before the months computed make no span (all in a full build).
+terms as (
+    select * from intermediate.int_pledge_terms
+    where year >= cast(left(coalesce(getvariable('incremental_from_month'), '0'), 4) as integer)
+),
 -- Only the months an incremental build recomputes (all in a full build): a span that ends before them counts for
 -- none, one that starts before them counts from the first.
 months as (
