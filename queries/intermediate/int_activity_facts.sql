@@ -18,7 +18,7 @@ records as (
     select
         activity_id,
         count(*) as n_records,
-        count(*) filter (where attendance_status = '出席') as n_present,
+        count(*) filter (where is_present) as n_present,
         count(*) filter (where attendance_status = '请假') as n_leave,
         count(*) filter (where attendance_status = '缺席') as n_absent,
     from attendance

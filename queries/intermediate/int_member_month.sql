@@ -5,7 +5,8 @@
 -- Months are joined by their index (year × 12 + month − 1): an integer key joins 6 million member-months with their
 -- presence about a second faster than the 'yyyy-MM' text on the large tier.
 with members as (
-    select *, year(month_end) * 12 + month(month_end) - 1 as month_index from intermediate.int_branch_members
+    select *, year(month_end) * 12 + month(month_end) - 1 as month_index, month(month_end) as month_of_year
+    from intermediate.int_branch_members
     where month_id >= coalesce(getvariable('incremental_from_month'), '')
 ),
 -- The month of each activity, once per activity rather than once per attendance row.
@@ -59,14 +60,14 @@ final as (
         presence.member_id is not null as is_present,
         -- Each active member owes every item of their programme's catalogue.
         coalesce(catalogue_sizes.n_items, 0) as n_items_owed,
-        -- The member's pledge year as it stands at the month's end (offset month − 1; lists count from 1).
-        coalesce(len(list_filter(pledge_years.pledged, x -> x < month(members.month_end))), 0) as n_items_pledged,
-        coalesce(len(list_filter(pledge_years.completed, x -> x < month(members.month_end))), 0) as n_items_completed,
-        cast(coalesce(len(list_filter(pledge_years.due, x -> x < month(members.month_end)))
+        -- The member's pledge year as it stands at the month's end: the offsets (0 = January) before its month.
+        coalesce(len(list_filter(pledge_years.pledged, x -> x < members.month_of_year)), 0) as n_items_pledged,
+        coalesce(len(list_filter(pledge_years.completed, x -> x < members.month_of_year)), 0) as n_items_completed,
+        cast(coalesce(len(list_filter(pledge_years.due, x -> x < members.month_of_year))
             -- A pro-rata item is owed from nothing in the month pledges are made (March) to all in December. A
             -- decimal, so that sums of it are exact whatever order a parallel sum takes (incremental equals full).
-            + len(list_filter(pledge_years.pro_rata, x -> x < month(members.month_end)))
-              * cast(greatest(0.0, least(1.0, (month(members.month_end) - scoring.pledge_year_start_month)
+            + len(list_filter(pledge_years.pro_rata, x -> x < members.month_of_year))
+              * cast(greatest(0.0, least(1.0, (members.month_of_year - scoring.pledge_year_start_month)
                 / (12.0 - scoring.pledge_year_start_month))) as decimal(18, 12)), 0) as decimal(38, 12)) as n_items_due,
     from members
     left join presence on presence.month_index = members.month_index and presence.member_id = members.member_id

@@ -87,11 +87,15 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
         if (incrementalFrom is null) return null;
         var names = MartNames().Matches(sql).Select(m => $"{ModelLayers.Marts}.{m.Groups[1].Value}").Append(mart.FullName).Distinct();
         var months = names.Select(n => incrementalFrom.GetValueOrDefault(n)).Distinct().ToList();
-        return months is [{ Length: 7 } month] ? month : null;
+        return months is [{ } month] && Month().IsMatch(month) ? month : null;
     }
 
     [GeneratedRegex(@"\bmarts\.""?(\w+)""?", RegexOptions.IgnoreCase)]
     private static partial Regex MartNames();
+
+    /// <summary>A month key ('yyyy-MM'), not a year or a file id.</summary>
+    [GeneratedRegex(@"^\d{4}-\d{2}$")]
+    private static partial Regex Month();
 
     /// <param name="rows">The mart, or the part of it this build wrote.</param>
     /// <param name="within">The rows among which a written row's key must not repeat.</param>
