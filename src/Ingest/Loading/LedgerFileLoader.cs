@@ -69,11 +69,22 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
             var core = $"core.{contract.CoreTable}";
             var coreHadRows = connection.Scalar<bool>($"select exists (select 1 from {core})");
             // The valid rows go straight into core: core is the one durable copy of each row, with its lineage (file
-            // and row). The archived file is the raw record.
-            connection.Execute($"""
-                insert into {core} ({columnList}, _file_id, _row_no, _updated_at)
-                select {columnList}, ?, row_no, ? from ({ValidationSql.ValidRows(anySuspect)})
-                """, fileId, loadedAt);
+            // and row). The archived file is the raw record. Not kept in the file's order (each row carries its row
+            // number): an order-keeping insert copies the part-filled row group DuckDB's CSV reader ends at each
+            // buffer into core (the large tier's attendance: 226 row groups where 203 do), and the next checkpoint
+            // that follows a write merges them, 1.5-1.8 s charged to whatever writes next.
+            connection.Execute("set preserve_insertion_order = false");
+            try
+            {
+                connection.Execute($"""
+                    insert into {core} ({columnList}, _file_id, _row_no, _updated_at)
+                    select {columnList}, ?, row_no, ? from ({ValidationSql.ValidRows(anySuspect)})
+                    """, fileId, loadedAt);
+            }
+            finally
+            {
+                connection.Execute("reset preserve_insertion_order");
+            }
             if (anyRepeatedKey)
                 foreach (var statement in validation.Duplicates(fileId)) connection.Execute(statement);
             if (coreHadRows) Supersede(contract, fileId);
