@@ -85,36 +85,22 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
             // No record left: the archive's own order, a day's files as one run on that day.
             plan = Index(progress).OrderBy(f => f.ArrivedAt).Select(f => (f, f.ArrivedAt)).ToList();
 
-        var catalogue = Catalogue.Load(Catalogue.Locate(settings.CataloguesDir));
-        using (var connection = WarehouseSchema.Open(rebuilt, TimeProvider.System, settings.MemoryLimit))
+        // The current warehouse's side of the comparison is taken while the replay runs, on a connection of its own
+        // with one thread: the replay leaves a core idle in its single-threaded stretches (hashing each file, the key
+        // screen, the small files' many short statements), and the comparison then has only the rebuilt side to read.
+        var currentFingerprints = history is null ? null : Task.Run(() => Fingerprints(current, threads: 1));
+        try
         {
-            var groups = history is null
-                ? plan.GroupBy(p => BusinessClock.Local(p.At).Date).Select(g => g.ToList()).ToList()
-                : plan.Select(p => new List<(ArchivedFile File, DateTimeOffset At)> { p }).ToList();
-            var done = 0;
-            foreach (var group in groups)
-            {
-                Directory.CreateDirectory(replay.InboxDir);
-                var originals = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var (file, _) in group)
-                {
-                    ArchiveLink.LinkOrCopy(file.Path, Path.Combine(replay.InboxDir, file.OriginalName));
-                    originals[file.OriginalName] = file.Path;
-                }
-                var at = group[0].At;
-                var clock = new ShiftedClock(TimeProvider.System, at - TimeProvider.System.GetUtcNow());
-                var outcomes = new InboxIngestor(connection, catalogue, replay, clock).Run();
-                // The replay moved each file within its own folder: its records name where the file is kept for good.
-                foreach (var outcome in outcomes)
-                    if (outcome.MovedTo is { } movedTo && originals.TryGetValue(outcome.FileName, out var original))
-                        connection.Execute("update ops.ingested_files set archived_to = ? where archived_to = ?", original, movedTo);
-                done += group.Count;
-                progress?.Invoke($"replayed {done} of {plan.Count} files ({BusinessClock.Local(at):yyyy-MM-dd})");
-            }
+            Replay(plan, history is not null, replay, rebuilt, progress);
+        }
+        catch
+        {
+            try { currentFingerprints?.Wait(); } catch (AggregateException) { } // the replay's failure is the one to report
+            throw;
         }
 
         EndPhase("replaying");
-        var differences = history is null ? [] : Compare(rebuilt, current);
+        var differences = currentFingerprints is null ? [] : Compare(Fingerprints(rebuilt, threads: null), currentFingerprints.GetAwaiter().GetResult());
         EndPhase("comparing");
         var swap = history is null || force || (differences.Count == 0 && missing.Count == 0);
         string? aside = null;
@@ -131,6 +117,37 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
         }
         return new RebuildRun(plan.Count, history is not null, differences, missing, swap, swap ? current : rebuilt, aside, watch.Elapsed)
             { PhaseSeconds = phases };
+    }
+
+    /// <summary>The files ingested into a new warehouse at <paramref name="rebuilt"/>: one file per run, at the time it
+    /// was first loaded, when the current warehouse recorded the order; a day's files as one run otherwise.</summary>
+    private void Replay(List<(ArchivedFile File, DateTimeOffset At)> plan, bool recordedOrder, IngestOptions replay, string rebuilt, Action<string>? progress)
+    {
+        var catalogue = Catalogue.Load(Catalogue.Locate(settings.CataloguesDir));
+        using var connection = WarehouseSchema.Open(rebuilt, TimeProvider.System, settings.MemoryLimit);
+        var groups = recordedOrder
+            ? plan.Select(p => new List<(ArchivedFile File, DateTimeOffset At)> { p }).ToList()
+            : plan.GroupBy(p => BusinessClock.Local(p.At).Date).Select(g => g.ToList()).ToList();
+        var done = 0;
+        foreach (var group in groups)
+        {
+            Directory.CreateDirectory(replay.InboxDir);
+            var originals = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (file, _) in group)
+            {
+                ArchiveLink.LinkOrCopy(file.Path, Path.Combine(replay.InboxDir, file.OriginalName));
+                originals[file.OriginalName] = file.Path;
+            }
+            var at = group[0].At;
+            var clock = new ShiftedClock(TimeProvider.System, at - TimeProvider.System.GetUtcNow());
+            var outcomes = new InboxIngestor(connection, catalogue, replay, clock).Run();
+            // The replay moved each file within its own folder: its records name where the file is kept for good.
+            foreach (var outcome in outcomes)
+                if (outcome.MovedTo is { } movedTo && originals.TryGetValue(outcome.FileName, out var original))
+                    connection.Execute("update ops.ingested_files set archived_to = ? where archived_to = ?", original, movedTo);
+            done += group.Count;
+            progress?.Invoke($"replayed {done} of {plan.Count} files ({BusinessClock.Local(at):yyyy-MM-dd})");
+        }
     }
 
     /// <summary>Every ledger file kept: archived ones (not their 问题清单) and refused ones (not their reasons), by content.</summary>
@@ -193,30 +210,33 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
         }
     }
 
-    /// <summary>The tables that differ between the rebuilt warehouse and the current one, each with both fingerprints.</summary>
-    private static List<string> Compare(string rebuilt, string current)
+    /// <summary>The fingerprint of every table a replay must reproduce, read from the warehouse file at
+    /// <paramref name="path"/> (not open elsewhere for writing).</summary>
+    /// <param name="threads">DuckDB threads for the reading; null for DuckDB's default (every core).</param>
+    private static Dictionary<string, string> Fingerprints(string path, int? threads)
     {
-        using var connection = new DuckDBConnection($"DataSource={rebuilt}");
+        using var connection = new DuckDBConnection($"DataSource={path};ACCESS_MODE=READ_ONLY");
         connection.Open();
-        connection.Execute($"attach {SqlExtensions.Literal(current)} as cur (read_only)");
+        if (threads is { } n) connection.Execute($"set threads = {n}");
         var tables = connection.Query($"""
-            select schema_name || '.' || table_name from duckdb_tables()
+            select schema_name, table_name from duckdb_tables()
             where database_name = current_database()
               and schema_name || '.' || table_name not in ({string.Join(", ", Derived.Select(SqlExtensions.Literal))})
               and (schema_name in ({string.Join(", ", LedgerSchemas.Select(SqlExtensions.Literal))})
                    or schema_name || '.' || table_name in ({string.Join(", ", IngestRecords.Select(SqlExtensions.Literal))}))
-            order by 1
-            """, r => r.GetString(0));
-        var differences = new List<string>();
-        foreach (var table in tables)
-        {
-            var (schema, name) = (table.Split('.')[0], table.Split('.')[1]);
-            var ours = TableFingerprint.Of(connection, null, schema, name, Volatile);
-            var theirs = TableFingerprint.Of(connection, "cur", schema, name, Volatile);
-            if (ours != theirs) differences.Add($"{table}: rebuilt {ours}, current {theirs}");
-        }
-        return differences;
+            order by 1, 2
+            """, r => (Schema: r.GetString(0), Table: r.GetString(1)));
+        return tables.ToDictionary(t => $"{t.Schema}.{t.Table}", t => TableFingerprint.Of(connection, null, t.Schema, t.Table, Volatile), StringComparer.Ordinal);
     }
+
+    /// <summary>The tables that differ between the rebuilt warehouse and the current one, each with both fingerprints
+    /// (a table on one side only differs too).</summary>
+    private static List<string> Compare(Dictionary<string, string> rebuilt, Dictionary<string, string> current) =>
+        rebuilt.Keys.Union(current.Keys).Order(StringComparer.Ordinal)
+            .Select(table => (Table: table, Ours: rebuilt.GetValueOrDefault(table, "absent"), Theirs: current.GetValueOrDefault(table, "absent")))
+            .Where(t => t.Ours != t.Theirs)
+            .Select(t => $"{t.Table}: rebuilt {t.Ours}, current {t.Theirs}")
+            .ToList();
 
     /// <summary>What the archive cannot give is copied from the current warehouse: builds, flags, warnings, alerts, job
     /// runs, and the marts other stages write (the flags'). The models' tables are not: the full build that follows a

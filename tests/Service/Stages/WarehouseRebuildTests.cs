@@ -100,4 +100,20 @@ public class WarehouseRebuildTests : IDisposable
         using (var connection = new Pipeline(Settings, _clock).OpenWarehouse())
             Assert.Equal(0, connection.Scalar<long>("select count(*) from core.activities where activity_id = 'A002'"));
     }
+
+    [Fact]
+    public void ALedgerTableTheReplayDoesNotMake_IsADifference()
+    {
+        LoadAndBuild();
+        using (var connection = new Pipeline(Settings, _clock).OpenWarehouse())
+            connection.Execute("create table history.added_by_hand (x integer); insert into history.added_by_hand values (1)");
+
+        var run = new WarehouseRebuild(Settings).Run(force: false);
+
+        Assert.False(run.SwappedIn);
+        var difference = Assert.Single(run.Differences);
+        Assert.StartsWith("history.added_by_hand: rebuilt absent, current rows=1 ", difference);
+        using var current = new Pipeline(Settings, _clock).OpenWarehouse();
+        Assert.Equal(1, current.Scalar<long>("select count(*) from history.added_by_hand"));
+    }
 }
