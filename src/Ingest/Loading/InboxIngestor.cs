@@ -15,7 +15,9 @@ namespace Analytics.Ingest.Loading;
 /// Each file is committed in one transaction and only then moved to the archive, so a crash leaves all or nothing
 /// of a file and the next run finishes the job; a file whose content was committed before is only archived.
 /// </summary>
-public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalogue, IngestOptions options, TimeProvider clock)
+/// <param name="probe">How a file is hashed and its format and encoding told (<see cref="FileProbe.Probe"/>); a caller
+/// that probed its files ahead (a rebuild) gives the results.</param>
+public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalogue, IngestOptions options, TimeProvider clock, Func<string, ProbedFile>? probe = null)
 {
     public IReadOnlyList<FileOutcome> Run(IProgress<IngestProgress>? progress = null, CancellationToken cancellation = default)
     {
@@ -44,7 +46,7 @@ public sealed class InboxIngestor(DuckDBConnection connection, Catalogue catalog
                 // A link could point anywhere on the machine; only files put in the inbox themselves are read.
                 if (new FileInfo(path).LinkTarget is { } linkTarget)
                     throw new LedgerFormatException($"it is a symbolic link (to {linkTarget}); put the file itself in the inbox");
-                probed = FileProbe.Probe(path);
+                probed = (probe ?? FileProbe.Probe)(path);
                 files.Add(LedgerParts.Open(probed, matcher));
             }
             catch (LedgerFormatException ex)

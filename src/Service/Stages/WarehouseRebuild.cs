@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Analytics.Ingest.Catalogues;
 using Analytics.Ingest.Loading;
+using Analytics.Ingest.Reading;
 using Analytics.Model;
 using Analytics.Warehouse;
 using DuckDB.NET.Data;
@@ -88,7 +89,8 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
         // The current warehouse's side of the comparison is taken while the replay runs, on a connection of its own
         // with one thread: the replay leaves a core idle in its single-threaded stretches (hashing each file, the key
         // screen, the small files' many short statements), and the comparison then has only the rebuilt side to read.
-        var currentFingerprints = history is null ? null : Task.Run(() => Fingerprints(current, threads: 1));
+        var currentFingerprints = history is null ? null
+            : Task.Factory.StartNew(() => Fingerprints(current, threads: 1), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             Replay(plan, history is not null, replay, rebuilt, progress);
@@ -125,6 +127,7 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
     {
         var catalogue = Catalogue.Load(Catalogue.Locate(settings.CataloguesDir));
         using var connection = WarehouseSchema.Open(rebuilt, TimeProvider.System, settings.MemoryLimit);
+        using var probes = new ProbesAhead(plan.Select(p => p.File.Path));
         var groups = recordedOrder
             ? plan.Select(p => new List<(ArchivedFile File, DateTimeOffset At)> { p }).ToList()
             : plan.GroupBy(p => BusinessClock.Local(p.At).Date).Select(g => g.ToList()).ToList();
@@ -140,7 +143,8 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
             }
             var at = group[0].At;
             var clock = new ShiftedClock(TimeProvider.System, at - TimeProvider.System.GetUtcNow());
-            var outcomes = new InboxIngestor(connection, catalogue, replay, clock).Run();
+            var outcomes = new InboxIngestor(connection, catalogue, replay, clock,
+                path => originals.TryGetValue(Path.GetFileName(path), out var kept) ? probes.Probe(path, kept) : FileProbe.Probe(path)).Run();
             // The replay moved each file within its own folder: its records name where the file is kept for good.
             foreach (var outcome in outcomes)
                 if (outcome.MovedTo is { } movedTo && originals.TryGetValue(outcome.FileName, out var original))
