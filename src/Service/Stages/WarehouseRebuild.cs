@@ -210,6 +210,11 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
         }
         catch (Exception ex) when (ex is DuckDBException or InvalidOperationException)
         {
+            // A warehouse another process holds open (the scheduled service) is not damaged: replacing it now would
+            // set aside the file that process is writing.
+            if (ex.Message.Contains("Could not set lock", StringComparison.Ordinal))
+                throw new InvalidOperationException($"The warehouse '{current}' is open in another process ({ex.Message.Split('\n')[0]}): " +
+                                                    "stop it (the scheduled service) and run 'analytics rebuild' again.", ex);
             return null;
         }
     }

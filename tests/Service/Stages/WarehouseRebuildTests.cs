@@ -116,4 +116,28 @@ public class WarehouseRebuildTests : IDisposable
         using var current = new Pipeline(Settings, _clock).OpenWarehouse();
         Assert.Equal(1, current.Scalar<long>("select count(*) from history.added_by_hand"));
     }
+
+    [Fact]
+    public void AWarehouseAnotherProcessHoldsOpen_IsNotTakenForAnUnreadableOne()
+    {
+        LoadAndBuild();
+        var before = Fingerprint();
+        // A second process takes the lock DuckDB takes on a warehouse it opens (an fcntl lock on the whole file).
+        var holder = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/python3",
+            ["-c", "import fcntl, sys, time; f = open(sys.argv[1], 'r+'); fcntl.lockf(f, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(60)", Warehouse])
+            { RedirectStandardOutput = true })!;
+        try
+        {
+            Assert.Equal("locked", holder.StandardOutput.ReadLine());
+            var refused = Assert.Throws<InvalidOperationException>(() => new WarehouseRebuild(Settings).Run(force: false));
+            Assert.Contains("open in another process", refused.Message);
+        }
+        finally
+        {
+            holder.Kill();
+            holder.WaitForExit();
+        }
+        Assert.False(File.Exists(Warehouse + ".unreadable"));
+        Assert.Equal(before, Fingerprint());
+    }
 }
