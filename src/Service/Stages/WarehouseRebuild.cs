@@ -77,6 +77,11 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
                     plan.Add((new ArchivedFile(archivedTo, name, hash, startedAt), startedAt));
                     continue;
                 }
+                if (hash.Length == 0) // nothing to find it by
+                {
+                    missing.Add(name);
+                    continue;
+                }
                 byHash ??= Index(progress).GroupBy(f => f.Hash).ToDictionary(g => g.Key, g => g.First());
                 if (byHash.TryGetValue(hash, out var file)) plan.Add((file with { OriginalName = name }, startedAt));
                 else missing.Add(name);
@@ -203,9 +208,14 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
         {
             using var connection = new DuckDBConnection($"DataSource={current};ACCESS_MODE=READ_ONLY");
             connection.Open();
+            // A file refused before it could be read (empty, not text in any encoding the ingest knows) has no hash:
+            // each such record is a file of its own, kept where the record says.
             return connection.Query("""
-                select content_hash, arg_min(file_name, file_id), min(started_at), arg_min(archived_to, file_id) from ops.ingested_files
-                where content_hash <> '' group by content_hash order by min(file_id)
+                select content_hash, arg_min(file_name, file_id), min(started_at), arg_min(archived_to, file_id), min(file_id) as first_id
+                from ops.ingested_files where content_hash <> '' group by content_hash
+                union all
+                select content_hash, file_name, started_at, archived_to, file_id from ops.ingested_files where content_hash = ''
+                order by first_id
                 """, r => (r.GetString(0), r.GetString(1), new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(2), DateTimeKind.Utc)), r.GetStringOrNull(3)));
         }
         catch (Exception ex) when (ex is DuckDBException or InvalidOperationException)

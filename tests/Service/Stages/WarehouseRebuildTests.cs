@@ -20,7 +20,8 @@ public class WarehouseRebuildTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>Two ingest runs (the second updates an activity), bad rows, a refused file, and a full build.</summary>
+    /// <summary>Two ingest runs (the second updates an activity), bad rows, a refused file, an empty one (refused
+    /// before it can be read, so it has no hash), and a full build.</summary>
     private void LoadAndBuild()
     {
         var inbox = Settings.Ingest.InboxDir;
@@ -29,6 +30,7 @@ public class WarehouseRebuildTests : IDisposable
         File.WriteAllText(Path.Combine(inbox, "m.csv"), Ledgers.Members);
         File.WriteAllText(Path.Combine(inbox, "a.csv"), Ledgers.Activities + "\nA004,C99,2026-03-08,党课,未知组织,5\nA005,B01,2027-01-01,党课,未来,5\n");
         File.WriteAllText(Path.Combine(inbox, "notes.csv"), "序号,备注\n1,见附件\n");
+        File.WriteAllText(Path.Combine(inbox, "empty.csv"), "");
         var pipeline = new Pipeline(Settings, _clock);
         pipeline.Ingest();
         File.WriteAllText(Path.Combine(inbox, "a2.csv"), "活动编号,组织编号,活动日期,活动类型,活动名称,参与人数\nA001,B01,2026-03-05,主题党日,三月主题党日（更正）,14\n");
@@ -62,7 +64,7 @@ public class WarehouseRebuildTests : IDisposable
 
         Assert.Equal(before, Fingerprint());
         Assert.True(File.Exists(Warehouse + ".unreadable"));
-        Assert.Contains("Replayed 5 files", output.ToString());
+        Assert.Contains("Replayed 6 files", output.ToString());
     }
 
     [Fact]
