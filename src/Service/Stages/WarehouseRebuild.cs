@@ -199,8 +199,8 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
         return (Under(settings.Ingest.ArchiveDir) || Under(settings.Ingest.RejectedDir)) && InboxFiles.IsKeptLedger(full);
     }
 
-    /// <summary>The files the current warehouse recorded, first record of each content first, with where that record
-    /// put the file; null when the warehouse cannot be opened.</summary>
+    /// <summary>The files the current warehouse recorded, in the order it first recorded each, with where it put the
+    /// file; null when the warehouse cannot be opened.</summary>
     private static List<(string Hash, string Name, DateTimeOffset StartedAt, string? ArchivedTo)>? ReadHistory(string current)
     {
         if (!File.Exists(current)) return null;
@@ -208,14 +208,15 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
         {
             using var connection = new DuckDBConnection($"DataSource={current};ACCESS_MODE=READ_ONLY");
             connection.Open();
-            // A file refused before it could be read (empty, not text in any encoding the ingest knows) has no hash:
-            // each such record is a file of its own, kept where the record says.
+            // One entry per file kept (a workbook's sheets share one), by where its records say it is: the same content
+            // refused twice is two files in rejected/ and two records, and a file refused before it could be read
+            // (empty) has no hash. Records that never learnt where their file went (a crash between loading and
+            // archiving) are found by their content.
             return connection.Query("""
-                select content_hash, arg_min(file_name, file_id), min(started_at), arg_min(archived_to, file_id), min(file_id) as first_id
-                from ops.ingested_files where content_hash <> '' group by content_hash
-                union all
-                select content_hash, file_name, started_at, archived_to, file_id from ops.ingested_files where content_hash = ''
-                order by first_id
+                select arg_min(content_hash, file_id), arg_min(file_name, file_id), min(started_at), arg_min(archived_to, file_id)
+                from ops.ingested_files
+                group by coalesce('path:' || archived_to, 'hash:' || content_hash)
+                order by min(file_id)
                 """, r => (r.GetString(0), r.GetString(1), new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(2), DateTimeKind.Utc)), r.GetStringOrNull(3)));
         }
         catch (Exception ex) when (ex is DuckDBException or InvalidOperationException)
