@@ -135,7 +135,7 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
         using var probes = new ProbesAhead(plan.Select(p => p.File.Path));
         var groups = recordedOrder
             ? plan.Select(p => new List<(ArchivedFile File, DateTimeOffset At)> { p }).ToList()
-            : plan.GroupBy(p => BusinessClock.Local(p.At).Date).Select(g => g.ToList()).ToList();
+            : plan.GroupBy(p => BusinessClock.Local(p.At).Date).SelectMany(RunsOfADay).ToList();
         var done = 0;
         foreach (var group in groups)
         {
@@ -157,6 +157,24 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
             done += group.Count;
             progress?.Invoke($"replayed {done} of {plan.Count} files ({BusinessClock.Local(at):yyyy-MM-dd})");
         }
+    }
+
+    /// <summary>A day's files as one run, in the order they were written (as the ingest orders a kind's files), except
+    /// that two kept under one name (a correction sent the same day) cannot share the replay's inbox: the later one
+    /// starts the day's next run.</summary>
+    private static IEnumerable<List<(ArchivedFile File, DateTimeOffset At)>> RunsOfADay(IEnumerable<(ArchivedFile File, DateTimeOffset At)> day)
+    {
+        var run = new List<(ArchivedFile File, DateTimeOffset At)>();
+        foreach (var entry in day.OrderBy(e => File.GetLastWriteTimeUtc(e.File.Path)).ThenBy(e => e.File.Path, StringComparer.Ordinal))
+        {
+            if (run.Any(e => e.File.OriginalName == entry.File.OriginalName))
+            {
+                yield return run;
+                run = [];
+            }
+            run.Add(entry);
+        }
+        if (run.Count > 0) yield return run;
     }
 
     /// <summary>Every ledger file kept: archived ones (not their 问题清单) and refused ones (not their reasons), by content.</summary>

@@ -20,9 +20,9 @@ public class WarehouseRebuildTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>Two ingest runs (the second updates an activity and sends two files again: one loaded before, one
-    /// refused before), bad rows, a refused file, an empty one (refused before it can be read, so it has no hash), and
-    /// a full build.</summary>
+    /// <summary>Two ingest runs of one day (the second updates activities, one file under the first's name, and sends
+    /// two files again: one loaded before, one refused before), bad rows, a refused file, an empty one (refused before
+    /// it can be read, so it has no hash), and a full build.</summary>
     private void LoadAndBuild()
     {
         var inbox = Settings.Ingest.InboxDir;
@@ -35,6 +35,7 @@ public class WarehouseRebuildTests : IDisposable
         var pipeline = new Pipeline(Settings, _clock);
         pipeline.Ingest();
         File.WriteAllText(Path.Combine(inbox, "o-again.csv"), Ledgers.OrgUnits);
+        File.WriteAllText(Path.Combine(inbox, "a.csv"), "活动编号,组织编号,活动日期,活动类型,活动名称,参与人数\nA002,B01,2026-03-06,党课,三月党课（更正）,9\n");
         File.WriteAllText(Path.Combine(inbox, "notes-again.csv"), "序号,备注\n1,见附件\n");
         File.WriteAllText(Path.Combine(inbox, "a2.csv"), "活动编号,组织编号,活动日期,活动类型,活动名称,参与人数\nA001,B01,2026-03-05,主题党日,三月主题党日（更正）,14\n");
         pipeline.Ingest();
@@ -67,7 +68,7 @@ public class WarehouseRebuildTests : IDisposable
 
         Assert.Equal(before, Fingerprint());
         Assert.True(File.Exists(Warehouse + ".unreadable"));
-        Assert.Contains("Replayed 8 files", output.ToString());
+        Assert.Contains("Replayed 9 files", output.ToString());
     }
 
     [Fact]
