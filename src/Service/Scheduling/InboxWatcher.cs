@@ -33,15 +33,20 @@ public sealed class InboxWatcher(AnalyticsSettings settings, ISchedulerFactory s
         _watcher.Renamed += (_, e) => Touched(e.FullPath);
         _watcher.EnableRaisingEvents = true;
         log.WriteLine($"Watching {Path.GetFullPath(settings.Ingest.InboxDir)}: a new file is ingested once the inbox has been quiet for {settings.Schedule.SettleSeconds} s.");
+        // A file the start's catch-up left as still arriving sends no event once it is complete: without this it would
+        // wait for the schedule (found when a loaded machine started the service within a second of the file's copy).
+        if (Waiting(settings.Ingest.InboxDir) > 0) ArmQuietPeriod();
         return Task.CompletedTask;
     }
 
     /// <summary>Every event restarts the quiet period: the ingest starts once nothing has changed for the settle time.</summary>
     private void Touched(string path)
     {
-        if (!InboxFiles.IsLedgerCandidate(path)) return;
-        _quiet?.Change(TimeSpan.FromSeconds(settings.Schedule.SettleSeconds) + TimeSpan.FromMilliseconds(500), Timeout.InfiniteTimeSpan);
+        if (InboxFiles.IsLedgerCandidate(path)) ArmQuietPeriod();
     }
+
+    private void ArmQuietPeriod() =>
+        _quiet?.Change(TimeSpan.FromSeconds(settings.Schedule.SettleSeconds) + TimeSpan.FromMilliseconds(500), Timeout.InfiniteTimeSpan);
 
     private void Fire()
     {

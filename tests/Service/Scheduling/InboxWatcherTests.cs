@@ -24,6 +24,8 @@ public class InboxWatcherTests
         try
         {
             File.WriteAllText(Path.Combine(inbox, "o.csv"), Ledgers.OrgUnits);
+            // Written a while ago: the start must not take it for a copy still under way (that case is the next test).
+            File.SetLastWriteTimeUtc(Path.Combine(inbox, "o.csv"), DateTime.UtcNow.AddMinutes(-5));
             service = CliProcess.Start(["--data-dir", data, "run"], new Dictionary<string, string>
             {
                 ["Analytics__Schedule__IngestCron"] = "0 0 8 1 1 ? 2099",   // not during the test
@@ -57,6 +59,53 @@ public class InboxWatcherTests
             // The whole file, once: three members, nothing quarantined.
             Assert.Equal((3L, 0L), connection.Query("select rows_loaded, rows_quarantined from ops.ingested_files where file_name = 'm.csv'",
                 r => (r.GetInt64(0), r.GetInt64(1))).Single());
+        }
+        finally
+        {
+            if (service is { HasExited: false }) service.Kill(entireProcessTree: true);
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void FileStillArrivingAtStart_IsIngestedOnceItSettles_WithoutAnotherEvent()
+    {
+        var data = Directory.CreateTempSubdirectory("kfr-watch-").FullName;
+        var inbox = Path.Combine(data, "inbox");
+        Directory.CreateDirectory(inbox);
+        var orgUnits = Path.Combine(inbox, "o.csv");
+        Process? service = null;
+        var log = new StringBuilder();
+        try
+        {
+            File.WriteAllText(orgUnits, Ledgers.OrgUnits);
+            service = CliProcess.Start(["--data-dir", data, "run"], new Dictionary<string, string>
+            {
+                ["Analytics__Schedule__IngestCron"] = "0 0 8 1 1 ? 2099",   // not during the test
+                ["Analytics__Schedule__ReportCron"] = "0 0 8 1 1 ? 2099",
+                ["Analytics__Schedule__SettleSeconds"] = "1",
+            });
+            service.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+            service.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine("stderr: " + e.Data); };
+            service.BeginOutputReadLine();
+            service.BeginErrorReadLine();
+            string Log() { lock (log) return log.ToString(); }
+
+            // The copy goes on (its time moves) until the start's catch-up has looked at it and left it.
+            Assert.True(WaitUntil(() =>
+            {
+                if (Log().Contains("Catch-up:", StringComparison.Ordinal)) return true;
+                File.SetLastWriteTimeUtc(orgUnits, DateTime.UtcNow);
+                return false;
+            }, TimeSpan.FromSeconds(120)), Log());
+            Assert.Contains("o.csv: still being written", Log());
+
+            Assert.True(WaitUntil(() => !File.Exists(orgUnits), TimeSpan.FromSeconds(60)), "o.csv was left until the schedule:\n" + Log());
+            Process.Start("kill", ["-TERM", service.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+            Assert.True(service.WaitForExit(TimeSpan.FromMinutes(2)), "the service did not stop on SIGTERM:\n" + Log());
+            using var connection = WarehouseSchema.Open(Path.Combine(data, "warehouse.duckdb"), TimeProvider.System);
+            Assert.Equal(["watcher"], connection.Query(
+                "select distinct trigger from ops.job_runs where job = 'ingest' and counts like '%1 loaded%' order by 1", r => r.GetString(0)));
         }
         finally
         {
