@@ -26,16 +26,7 @@ public class InboxWatcherTests
             File.WriteAllText(Path.Combine(inbox, "o.csv"), Ledgers.OrgUnits);
             // Written a while ago: the start must not take it for a copy still under way (that case is the next test).
             File.SetLastWriteTimeUtc(Path.Combine(inbox, "o.csv"), DateTime.UtcNow.AddMinutes(-5));
-            service = CliProcess.Start(["--data-dir", data, "run"], new Dictionary<string, string>
-            {
-                ["Analytics__Schedule__IngestCron"] = "0 0 8 1 1 ? 2099",   // not during the test
-                ["Analytics__Schedule__ReportCron"] = "0 0 8 1 1 ? 2099",
-                ["Analytics__Schedule__SettleSeconds"] = "1",
-            });
-            service.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-            service.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine("stderr: " + e.Data); };
-            service.BeginOutputReadLine();
-            service.BeginErrorReadLine();
+            service = StartService(data, log);
             string Log() { lock (log) return log.ToString(); }
 
             Assert.True(WaitUntil(() => !File.Exists(Path.Combine(inbox, "o.csv")), TimeSpan.FromSeconds(120)), "o.csv was not ingested at start:\n" + Log());
@@ -79,16 +70,7 @@ public class InboxWatcherTests
         try
         {
             File.WriteAllText(orgUnits, Ledgers.OrgUnits);
-            service = CliProcess.Start(["--data-dir", data, "run"], new Dictionary<string, string>
-            {
-                ["Analytics__Schedule__IngestCron"] = "0 0 8 1 1 ? 2099",   // not during the test
-                ["Analytics__Schedule__ReportCron"] = "0 0 8 1 1 ? 2099",
-                ["Analytics__Schedule__SettleSeconds"] = "1",
-            });
-            service.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-            service.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine("stderr: " + e.Data); };
-            service.BeginOutputReadLine();
-            service.BeginErrorReadLine();
+            service = StartService(data, log);
             string Log() { lock (log) return log.ToString(); }
 
             // The copy goes on (its time moves) until the start's catch-up has looked at it and left it.
@@ -112,6 +94,23 @@ public class InboxWatcherTests
             if (service is { HasExited: false }) service.Kill(entireProcessTree: true);
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    /// <summary>The service on <paramref name="data"/>, its schedule far away (only the start and the watcher read
+    /// files) and a settle time of 1 s, its output collected in <paramref name="log"/>.</summary>
+    private static Process StartService(string data, StringBuilder log)
+    {
+        var service = CliProcess.Start(["--data-dir", data, "run"], new Dictionary<string, string>
+        {
+            ["Analytics__Schedule__IngestCron"] = "0 0 8 1 1 ? 2099",   // not during the test
+            ["Analytics__Schedule__ReportCron"] = "0 0 8 1 1 ? 2099",
+            ["Analytics__Schedule__SettleSeconds"] = "1",
+        });
+        service.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        service.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine("stderr: " + e.Data); };
+        service.BeginOutputReadLine();
+        service.BeginErrorReadLine();
+        return service;
     }
 
     private static bool WaitUntil(Func<bool> condition, TimeSpan limit)
