@@ -88,7 +88,7 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
             }
         }
         else
-            // No record left: the archive's own order, a day's files as one run on that day.
+            // No record left: the archive's own order, by day (a day's runs: RunsOfADay).
             plan = Index(progress).OrderBy(f => f.ArrivedAt).Select(f => (f, f.ArrivedAt)).ToList();
 
         // The current warehouse's side of the comparison is taken while the replay runs, on a connection of its own
@@ -127,7 +127,7 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
     }
 
     /// <summary>The files ingested into a new warehouse at <paramref name="rebuilt"/>: one file per run, at the time it
-    /// was first loaded, when the current warehouse recorded the order; a day's files as one run otherwise.</summary>
+    /// was first loaded, when the current warehouse recorded the order; a day's runs otherwise.</summary>
     private void Replay(List<(ArchivedFile File, DateTimeOffset At)> plan, bool recordedOrder, IngestOptions replay, string rebuilt, Action<string>? progress)
     {
         var catalogue = Catalogue.Load(Catalogue.Locate(settings.CataloguesDir));
