@@ -2,7 +2,7 @@
 -- materialized: table (read by several models and costly: computed once per build)
 -- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
 -- Only the activities of the months an incremental build recomputes (all in a full build).
-with activities as (select * from staging.stg_activities where strftime(held_on, '%Y-%m') >= coalesce(getvariable('incremental_from_month'), '')),
+with activities as (select * from staging.stg_activities where held_on >= coalesce(cast(strptime(getvariable('incremental_from_month'), '%Y-%m') as date), date '0001-01-01')),
 units as (select * from intermediate.int_units),
 types as (select * from staging.stg_activity_types),
 attendance as (select * from staging.stg_attendance),
@@ -30,7 +30,7 @@ records as (
 
 org_life as (
     select distinct activity_id from types
-    where type_group = '组织生活' and strftime(held_on, '%Y-%m') >= coalesce(getvariable('incremental_from_month'), '')
+    where type_group = '组织生活' and held_on >= coalesce(cast(strptime(getvariable('incremental_from_month'), '%Y-%m') as date), date '0001-01-01')
 ),
 
 final as (

@@ -12,7 +12,7 @@ with members as (
 -- The month of each activity, once per activity rather than once per attendance row.
 activity_months as (
     select activity_id, year(held_on) * 12 + month(held_on) - 1 as month_index from staging.stg_activities
-    where strftime(held_on, '%Y-%m') >= coalesce(getvariable('incremental_from_month'), '')
+    where held_on >= coalesce(cast(strptime(getvariable('incremental_from_month'), '%Y-%m') as date), date '0001-01-01')
 ),
 attendance as (select * from staging.stg_attendance),
 attendance_files as (select * from intermediate.int_attendance_files),

@@ -31,6 +31,8 @@ size_at_period_end as (
     select periods.period, periods.period_start, members.branch_id, count(*) as n_members
     from rebuilt_periods as periods
     join members on members.month_end = periods.period_end
+    -- (said again on the members' side, so that an incremental build pairs only its months' members)
+    where members.month_id >= coalesce(getvariable('incremental_from_month'), '')
     group by all
 ),
 
@@ -38,6 +40,8 @@ held as (
     select types.unit_id as branch_id, types.activity_type, periods.period, periods.period_start, count(*) as n_held
     from types
     join rebuilt_periods as periods on types.held_on between periods.period_start and periods.period_end
+    -- (every rebuilt period starts in the first rebuilt month's year or later: a quarter or a year lies in one year)
+    where types.held_on >= coalesce(make_date(cast(left(getvariable('incremental_from_month'), 4) as integer), 1, 1), date '0001-01-01')
     group by all
 ),
 

@@ -81,7 +81,7 @@ brand_type_firsts as (
     join rollups as r on r.unit_id = types.unit_id
     where types.type_group in ('红色文化', '实践服务')
         -- (the years an incremental build recomputes: 'yyyy' <= every 'yyyy-MM' of the year)
-        and strftime(types.held_on, '%Y') >= left(coalesce(getvariable('incremental_from_month'), ''), 4)
+        and types.held_on >= coalesce(make_date(cast(left(getvariable('incremental_from_month'), 4) as integer), 1, 1), date '0001-01-01')
     group by all
 ),
 
@@ -115,7 +115,7 @@ published as (
         count(*) as n_publicity_items, cast(sum(publicity.n_reads) as bigint) as n_publicity_reads
     from publicity
     join rollups as r on r.unit_id = publicity.unit_id
-    where strftime(publicity.published_on, '%Y-%m') >= coalesce(getvariable('incremental_from_month'), '')
+    where publicity.published_on >= coalesce(cast(strptime(getvariable('incremental_from_month'), '%Y-%m') as date), date '0001-01-01')
     group by all
 ),
 

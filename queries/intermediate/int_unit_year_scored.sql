@@ -4,7 +4,7 @@
 -- data, so a year still under way is assessed to date; count targets are prorated to its months. Every figure is
 -- computed from the counts of the unit's branches and its own activities, as the monthly ones are, so the school's
 -- figures are comparable with a college's.
--- materialized: table (read by both year marts: computed once per build)
+-- materialized: table (read by both year marts, which are views of it: computed once per build)
 -- incremental: year (a year's rows depend only on the ledgers of that year to date)
 -- Only the years an incremental build recomputes (all in a full build): 'yyyy-MM' >= 'yyyy' for every month of the year.
 with scored as (select * from intermediate.int_unit_month_scored where month_id >= left(coalesce(getvariable('incremental_from_month'), ''), 4)),
@@ -118,7 +118,7 @@ local_cooperation as (
     select r.grain, r.rollup_id as unit_id, strftime(t.held_on, '%Y') as year, count(distinct t.activity_id) as n_local_cooperation,
     from types as t
     join rollups as r on r.unit_id = t.unit_id and r.grain in ('college', 'school')
-    where t.activity_type = '校地合作' and strftime(t.held_on, '%Y') >= left(coalesce(getvariable('incremental_from_month'), ''), 4)
+    where t.activity_type = '校地合作' and t.held_on >= coalesce(make_date(cast(left(getvariable('incremental_from_month'), 4) as integer), 1, 1), date '0001-01-01')
     group by all
 ),
 
@@ -195,6 +195,16 @@ final as (
             round(overall_unrounded, 6) as overall_score,
         from dimensions
     )
+),
+
+-- A college's brand project (一院一品) of the year: the one its activities name most often.
+brands as (
+    select college_id, left(month_id, 4) as year, mode(brand_project order by brand_project) as brand_project
+    from facts
+    where nullif(trim(brand_project), '') is not null
+    group by all
 )
 
-select * from final
+select final.*, brands.brand_project
+from final
+left join brands on final.grain = 'college' and brands.college_id = final.unit_id and brands.year = final.year

@@ -22,7 +22,22 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
     public void Enforce(IReadOnlyList<ModelDefinition> models, IReadOnlyDictionary<string, string>? incrementalFrom = null)
     {
         var marts = models.Where(m => m.Schema == ModelLayers.Marts).ToList();
+        views = models.Where(m => !m.IsTable).Select(m => m.FullName).ToHashSet(StringComparer.Ordinal);
+        referencedKeys.Clear();
         CheckLabels();
+        EnforceEach(marts, incrementalFrom);
+        // (a failure rolls the build's transaction back, and the temporary tables made in it with it)
+        foreach (var keys in referencedKeys.Values) connection.Execute($"drop table {keys}");
+    }
+
+    /// <summary>The models stored as views: a reference to one reads its keys once (<see cref="KeysOf"/>).</summary>
+    private HashSet<string> views = [];
+
+    /// <summary>The temporary table of each referenced view column's keys, made on the first reference to it.</summary>
+    private readonly Dictionary<string, string> referencedKeys = new(StringComparer.Ordinal);
+
+    private void EnforceEach(List<ModelDefinition> marts, IReadOnlyDictionary<string, string>? incrementalFrom)
+    {
         // Every mart's columns in one query (one per mart cost a few milliseconds each, as did each statement below).
         var columnsOf = connection.Query(
                 "select table_name, column_name, data_type from information_schema.columns where table_catalog = current_database() and table_schema = 'marts' order by table_name, ordinal_position",
@@ -68,7 +83,7 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
                 finally { connection.Execute($"reset variable {ModelDefinition.IncrementalFromVariable}"); }
             }
 
-            connection.Execute($"comment on table {mart.FullName} is {SqlExtensions.Literal(contract.Grain)}");
+            connection.Execute($"comment on {(mart.IsTable ? "table" : "view")} {mart.FullName} is {SqlExtensions.Literal(contract.Grain)}");
             foreach (var column in columns)
             {
                 var c = contracts.Columns[column];
@@ -134,8 +149,22 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
         var col = SqlExtensions.Identifier(column);
         Offending(mart, $"{column} refers to {target}", $"""
             select {string.Join(", ", key.Select(SqlExtensions.Identifier))}, {col} from {rows} as m
-            where {col} is not null and not exists (select 1 from {parts[0]}.{parts[1]} as t where t.{SqlExtensions.Identifier(parts[2])} = m.{col})
+            where {col} is not null and not exists (select 1 from {KeysOf(parts[0], parts[1], parts[2])} as t where t.{SqlExtensions.Identifier(parts[2])} = m.{col})
             """);
+    }
+
+    /// <summary>What a reference reads its keys from: a table itself; a view's keys computed once for every reference
+    /// to them (three marts refer to branch_month, a view whose rows are computed whenever it is read).</summary>
+    private string KeysOf(string schema, string table, string column)
+    {
+        var name = $"{schema}.{table}";
+        if (!views.Contains(name)) return name;
+        if (referencedKeys.TryGetValue($"{name}.{column}", out var keys)) return keys;
+        keys = $"kf_reference_keys_{referencedKeys.Count + 1}";
+        var col = SqlExtensions.Identifier(column);
+        connection.Execute($"create or replace temp table {keys} as select distinct {col} from {name} where {col} is not null");
+        referencedKeys[$"{name}.{column}"] = keys;
+        return keys;
     }
 
     /// <summary>Every column's range over one scan of the rows (a statement per column cost an incremental build

@@ -46,9 +46,13 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
         BuiltModel BuildModel(ModelDefinition model)
         {
             var now = existing.GetValueOrDefault(model.FullName);
-            var incrementally = from is not null && model.IncrementalKey is not null && now == "BASE TABLE";
+            var incrementally = from is not null && model.IncrementalKey is not null && (model.IsTable ? now == "BASE TABLE" : now == "VIEW");
             if (incrementally) builtFrom[model.FullName] = Convert.ToString(model.IncrementalFrom(plan), CultureInfo.InvariantCulture)!;
-            var result = incrementally ? BuildFrom(model, model.IncrementalKey!, plan) : BuildOne(model, now);
+            var result = incrementally && model.IsTable ? BuildFrom(model, model.IncrementalKey!, plan)
+                // An incremental build's models are those of the last build (the plan compares their SQL): a view is
+                // kept as it is (replacing each cost a catalogue change and a commit, a tenth of a second in all).
+                : from is not null && !model.IsTable && now == "VIEW" ? new BuiltModel(model.FullName, false, null, 0)
+                : BuildOne(model, now);
             results.Add(result);
             built?.Invoke(result);
             return result;

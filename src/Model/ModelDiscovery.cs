@@ -43,7 +43,7 @@ public static partial class ModelDiscovery
             .Where(r => r != $"{layer}.{name}")
             .Distinct().Order(StringComparer.Ordinal).ToList();
         var model = new ModelDefinition(layer, name, body, path, grain, references);
-        if (model.ReadsIncrementalFrom && model.IncrementalKey is null)
+        if (model.ReadsIncrementalFrom && (model.IncrementalKey is null || !model.IsTable))
             throw new InvalidOperationException(
                 $"{path}: only a table with '-- incremental: <month column>' may read getvariable('{ModelDefinition.IncrementalFromVariable}'): any other model would see the month of whatever build ran last.");
         return model;

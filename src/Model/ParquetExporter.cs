@@ -16,9 +16,7 @@ public static class ParquetExporter
     {
         var root = Path.GetFullPath(directory);
         Directory.CreateDirectory(root);
-        var tables = warehouse.Query(
-            "select table_name from information_schema.tables where table_catalog = current_database() and table_schema = 'marts' and table_type = 'BASE TABLE' order by 1",
-            r => r.GetString(0));
+        var tables = WarehouseMarts.Names(warehouse);
         var exported = new List<ExportedMart>();
         foreach (var table in tables)
         {

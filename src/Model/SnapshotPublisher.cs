@@ -16,9 +16,7 @@ public static class SnapshotPublisher
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         RemoveAbandoned(target);
         var temp = $"{target}.{Guid.NewGuid():N}.tmp";
-        var tables = warehouse.Query(
-            "select table_name from information_schema.tables where table_catalog = current_database() and table_schema = 'marts' and table_type = 'BASE TABLE' order by 1",
-            r => r.GetString(0));
+        var tables = WarehouseMarts.Names(warehouse);
         warehouse.Execute($"attach {SqlExtensions.Literal(temp)} as kf_snapshot (storage_version '{WarehouseDatabase.SnapshotStorageVersion}')");
         try
         {
@@ -31,7 +29,11 @@ public static class SnapshotPublisher
                 r => (r.GetString(0), r.GetString(1), r.GetString(2))))
                 warehouse.Execute($"comment on column kf_snapshot.marts.{SqlExtensions.Identifier(table)}.{SqlExtensions.Identifier(column)} is {SqlExtensions.Literal(comment)}");
             foreach (var (table, comment) in warehouse.Query(
-                "select table_name, comment from duckdb_tables() where database_name = current_database() and schema_name = 'marts' and comment is not null",
+                """
+                select table_name, comment from duckdb_tables() where database_name = current_database() and schema_name = 'marts' and comment is not null
+                union all
+                select view_name, comment from duckdb_views() where database_name = current_database() and schema_name = 'marts' and comment is not null
+                """,
                 r => (r.GetString(0), r.GetString(1))))
                 warehouse.Execute($"comment on table kf_snapshot.marts.{SqlExtensions.Identifier(table)} is {SqlExtensions.Literal(comment)}");
             warehouse.Execute("checkpoint kf_snapshot");

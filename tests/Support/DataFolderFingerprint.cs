@@ -46,12 +46,15 @@ public static class DataFolderFingerprint
         return Tables(connection, label, ["core", "history", "ops", "marts"]).ToList();
     }
 
-    /// <summary>Every table of the given schemas as a line: row count and a hash of its rows.</summary>
+    /// <summary>Every table and view of the given schemas as a line: row count and a hash of its rows (a mart may be a
+    /// view of intermediate tables).</summary>
     public static IEnumerable<string> Tables(DuckDBConnection connection, string label, IReadOnlyList<string> schemas)
     {
+        var inSchemas = $"database_name = current_database() and schema_name in ({string.Join(", ", schemas.Select(SqlExtensions.Literal))})";
         var tables = connection.Query($"""
-            select schema_name, table_name from duckdb_tables()
-            where database_name = current_database() and schema_name in ({string.Join(", ", schemas.Select(SqlExtensions.Literal))})
+            select schema_name, table_name from duckdb_tables() where {inSchemas}
+            union all
+            select schema_name, view_name from duckdb_views() where {inSchemas} and not internal
             order by 1, 2
             """, r => (Schema: r.GetString(0), Table: r.GetString(1)));
         foreach (var (schema, table) in tables.Where(t => !RunLogs.Contains($"{t.Schema}.{t.Table}")))
