@@ -1,4 +1,5 @@
 -- one row per grade: the lowest composite score (月度综合得分, and 年度品牌考核总分 alike) that earns it, and what it means
+-- materialized: view (the scoring parameters' four rows: read as they are, not stored)
 with scoring as (select * from staging.stg_scoring_parameters),
 
 bands as (

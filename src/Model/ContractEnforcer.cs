@@ -231,6 +231,15 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
 
     private void WriteCatalogue(List<(string Metric, string Label, string Grain, string Column, string Model, string? Unit, string Definition)> rows)
     {
+        rows = rows.OrderBy(r => r.Model, StringComparer.Ordinal).ThenBy(r => r.Column, StringComparer.Ordinal).ToList();
+        // Most builds change nothing in it: an unchanged catalogue is left as it is, not written again.
+        var exists = connection.Scalar<bool>(
+            $"select exists (select 1 from duckdb_tables() where database_name = current_database() and schema_name = 'marts' and table_name = '{MetricCatalogue}')");
+        if (exists && connection.Query(
+                $"select metric, label_zh, grain, column_name, model, unit, definition from marts.{MetricCatalogue} order by model, column_name",
+                r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6)))
+            .SequenceEqual(rows))
+            return;
         connection.Execute($"""
             create or replace table marts.{MetricCatalogue} (
                 metric varchar not null, label_zh varchar not null, grain varchar not null, column_name varchar not null,
@@ -238,8 +247,7 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
             """);
         // One statement for every row (one each cost about a millisecond: a hundred of them per build).
         static string Text(string? value) => value is null ? "null" : SqlExtensions.Literal(value);
-        var values = rows.OrderBy(r => r.Model, StringComparer.Ordinal).ThenBy(r => r.Column, StringComparer.Ordinal)
-            .Select(r => $"({Text(r.Metric)}, {Text(r.Label)}, {Text(r.Grain)}, {Text(r.Column)}, {Text(r.Model)}, {Text(r.Unit)}, {Text(r.Definition)})")
+        var values = rows.Select(r => $"({Text(r.Metric)}, {Text(r.Label)}, {Text(r.Grain)}, {Text(r.Column)}, {Text(r.Model)}, {Text(r.Unit)}, {Text(r.Definition)})")
             .ToList();
         if (values.Count > 0) connection.Execute($"insert into marts.{MetricCatalogue} values\n{string.Join(",\n", values)}");
         connection.Execute($"comment on table marts.{MetricCatalogue} is 'one row per metric per mart: its name, the Chinese label readers see, what it means, its unit and the column that holds it'");
