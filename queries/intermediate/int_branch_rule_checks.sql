@@ -43,8 +43,10 @@ window_ends as (
 ),
 
 -- Per member and teaching month, the months of the run ending there in which they belonged to a branch and the
--- activities they attended: one pass over the members' months in order (pairing each month with each window it
--- falls in grouped 18 million rows into 6 million on the large tier).
+-- activities they attended. A full build makes one pass over the members' months in order (pairing each month with
+-- each window it falls in grouped 18 million rows into 6 million on the large tier: 4.7 s against 3.6 s); an
+-- incremental build, with a window or two, groups each member's months in them (0.1 s against the pass's 0.2 s).
+-- (getvariable() is a constant: the planner drops the branch that does not apply.)
 member_runs as (
     select
         m.member_id,
@@ -53,8 +55,15 @@ member_runs as (
         sum(m.n_activities_present) over run as n_present,
     from member_month as m
     join teaching as t using (month_id)
-    where t.seq >= (select min(last_seq) - 2 from window_ends)
+    where getvariable('incremental_from_month') is null and t.seq >= (select min(last_seq) - 2 from window_ends)
     window run as (partition by m.member_id order by t.seq range between 2 preceding and current row)
+    union all
+    select m.member_id, ends.last_seq, count(*), sum(m.n_activities_present),
+    from member_month as m
+    join teaching as t using (month_id)
+    join (select distinct last_seq from window_ends) as ends on t.seq between ends.last_seq - 2 and ends.last_seq
+    where getvariable('incremental_from_month') is not null
+    group by all
 ),
 
 absent_members as (
