@@ -12,7 +12,11 @@ public sealed record ModelBuildResult(IReadOnlyList<BuiltModel> Models, IReadOnl
     public IncrementalPlan? Plan { get; init; }
 }
 
-public sealed record BuiltModel(string FullName, bool IsTable, long? Rows, double Seconds);
+public sealed record BuiltModel(string FullName, bool IsTable, long? Rows, double Seconds)
+{
+    /// <summary>A view an incremental build left as it was (its SQL is the last build's).</summary>
+    public bool Kept { get; init; }
+}
 
 /// <summary>
 /// Builds every model in dependency order: the models that feed the marts each in a transaction of their own, then
@@ -51,7 +55,7 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
             var result = incrementally && model.IsTable ? BuildFrom(model, model.IncrementalKey!, plan)
                 // An incremental build's models are those of the last build (the plan compares their SQL): a view is
                 // kept as it is (replacing each cost a catalogue change and a commit, a tenth of a second in all).
-                : from is not null && !model.IsTable && now == "VIEW" ? new BuiltModel(model.FullName, false, null, 0)
+                : from is not null && !model.IsTable && now == "VIEW" ? new BuiltModel(model.FullName, false, null, 0) { Kept = true }
                 : BuildOne(model, now);
             results.Add(result);
             built?.Invoke(result);

@@ -19,7 +19,7 @@ public static class ModelCommand
 
     /// <summary>One line per model as it is built.</summary>
     public static Action<BuiltModel> Built(TextWriter output) =>
-        m => output.WriteLine($"  built {m.FullName} ({(m.IsTable ? $"table, {m.Rows} rows" : "view")}, {m.Seconds:0.00} s)");
+        m => output.WriteLine(m.Kept ? $"  kept {m.FullName} (view, unchanged)" : $"  built {m.FullName} ({(m.IsTable ? $"table, {m.Rows} rows" : "view")}, {m.Seconds:0.00} s)");
 
     public static void Print(BuildRun run, TextWriter output)
     {
