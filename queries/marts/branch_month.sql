@@ -3,7 +3,6 @@
 -- meetings not held, members not taking part, pledges behind; catalogues/warning_rules.csv) is graded 一般 at best,
 -- so that a grade never reads 较好 beside a warning for a missed duty.
 -- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
--- materialized: view (the branches' rows of the scored months with the grade caps: read as they are, not stored twice)
 with scored as (select * from intermediate.int_unit_month_scored),
 branches as (select * from intermediate.int_branches),
 checks as (select * from intermediate.int_branch_rule_checks),
