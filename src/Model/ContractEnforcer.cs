@@ -154,7 +154,7 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
     }
 
     /// <summary>What a reference reads its keys from: a table itself; a view's keys computed once for every reference
-    /// to them (three marts refer to branch_month, a view whose rows are computed whenever it is read).</summary>
+    /// to them (a view's rows are computed whenever it is read, and two marts refer to college_month).</summary>
     private string KeysOf(string schema, string table, string column)
     {
         var name = $"{schema}.{table}";

@@ -16,7 +16,8 @@ public sealed record ModelDefinition(string Schema, string Name, string Sql, str
     /// then computed once per build instead of once per reader (as dbt's materialized config). A mart that only
     /// selects from tables (a grain's rows of an intermediate table, with names joined on) says
     /// <c>-- materialized: view</c>: reading it costs milliseconds, and a build that stored it would write every
-    /// recomputed row twice (an incremental build of the large tier spent a tenth of its time on six such copies).
+    /// recomputed row twice (an incremental build of the large tier spent a tenth of its time on such copies). Not a
+    /// mart that reports read in nearly every query: each read would compute it again.
     /// </summary>
     public bool IsTable => Schema == ModelLayers.Marts ? Directive("materialized") != "view" : Schema == ModelLayers.Intermediate && Directive("materialized") == "table";
 
