@@ -1,6 +1,6 @@
 -- one row per college per month
 -- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
--- materialized: view (a grain's rows of an intermediate table, with names: read as they are, not stored twice)
+-- materialized: view (the colleges' rows of an intermediate table with their names: not stored twice)
 with scored as (select * from intermediate.int_unit_month_scored),
 units as (select * from staging.stg_org_units)
 

@@ -1,6 +1,6 @@
 -- one row per college per year: the year-end brand assessment of its 一院一品 sub-brand on the plan's four dimensions
 -- incremental: year (a year's rows depend only on the ledgers of that year to date)
--- materialized: view (a grain's rows of an intermediate table, with names: read as they are, not stored twice)
+-- materialized: view (the colleges' rows of an intermediate table with their names: not stored twice)
 with scored as (select * from intermediate.int_unit_year_scored),
 units as (select * from staging.stg_org_units)
 

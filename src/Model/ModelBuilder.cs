@@ -50,12 +50,15 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
         BuiltModel BuildModel(ModelDefinition model)
         {
             var now = existing.GetValueOrDefault(model.FullName);
-            var incrementally = from is not null && model.IncrementalKey is not null && (model.IsTable ? now == "BASE TABLE" : now == "VIEW");
-            if (incrementally) builtFrom[model.FullName] = Convert.ToString(model.IncrementalFrom(plan), CultureInfo.InvariantCulture)!;
-            var result = incrementally && model.IsTable ? BuildFrom(model, model.IncrementalKey!, plan)
-                // An incremental build's models are those of the last build (the plan compares their SQL): a view is
-                // kept as it is (replacing each cost a catalogue change and a commit, a tenth of a second in all).
-                : from is not null && !model.IsTable && now == "VIEW" ? new BuiltModel(model.FullName, false, null, 0) { Kept = true }
+            // An incremental build's models are those of the last build (the plan compares their SQL): a view is kept as
+            // it is (replacing each cost a catalogue change and a commit, a tenth of a second in all).
+            var kept = from is not null && !model.IsTable && now == "VIEW";
+            var incrementally = from is not null && model.IsTable && model.IncrementalKey is not null && now == "BASE TABLE";
+            // A kept view's recomputed months are those of the tables it reads: its contract is checked on them.
+            if ((incrementally || kept) && model.IncrementalKey is not null)
+                builtFrom[model.FullName] = Convert.ToString(model.IncrementalFrom(plan), CultureInfo.InvariantCulture)!;
+            var result = incrementally ? BuildFrom(model, model.IncrementalKey!, plan)
+                : kept ? new BuiltModel(model.FullName, false, null, 0) { Kept = true }
                 : BuildOne(model, now);
             results.Add(result);
             built?.Invoke(result);

@@ -138,12 +138,13 @@ public static class BenchAllCommand
     /// </summary>
     private static (ModelBuildResult Kept, ModelBuildResult Other) FasterOfTwo(string warehouse, Func<ModelBuildResult> build)
     {
-        var copy = warehouse + ".bench-copy";
-        var files = new[] { warehouse, warehouse + ".wal" }.Where(File.Exists).ToList();
-        foreach (var file in files) File.Copy(file, file.Replace(warehouse, copy, StringComparison.Ordinal), overwrite: true);
+        // The file and its write-ahead log, each with the place its copy waits in.
+        var files = new[] { warehouse, warehouse + ".wal" }.Select(f => (File: f, Copy: f + ".bench-copy")).ToList();
+        foreach (var (file, copy) in files.Where(f => File.Exists(f.File))) File.Copy(file, copy, overwrite: true);
         var first = build();
-        File.Delete(warehouse + ".wal");
-        foreach (var file in files) File.Move(file.Replace(warehouse, copy, StringComparison.Ordinal), file, overwrite: true);
+        foreach (var (file, copy) in files)
+            if (File.Exists(copy)) File.Move(copy, file, overwrite: true);
+            else File.Delete(file);
         var second = build();
         return first.Seconds <= second.Seconds ? (first, second) : (second, first);
     }
