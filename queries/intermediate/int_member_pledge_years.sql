@@ -4,22 +4,28 @@
 -- What a member owes in all is their programme's whole catalogue (staging.stg_pledge_items): counted from
 -- membership, never by listing unpledged items.
 -- Replaces pairing each member-month with each of its items (12 million rows grouped into 6 million on the large tier).
-with terms as (select * from intermediate.int_pledge_terms),
+-- materialized: table (grouping a year's pledges into lists was half of int_member_month's time in an incremental build; stored, a build that brings no pledges leaves it as it is)
+-- incremental: year (a year's rows depend only on the pledges of that year)
+with terms as (
+    select * from intermediate.int_pledge_terms
+    where year >= cast(left(coalesce(getvariable('incremental_from_month'), '0'), 4) as integer)
+),
 
 -- Each pledge's months as offsets in its year (0 = January); an offset past 11 falls after the year. An item with a
 -- due month is wholly due from that month on (due); any other pro rata over the programme year (pro_rata: the months
--- from which it counts).
+-- from which it counts). Each list in order, so that a table built whole and one built year by year are equal.
 offsets as (
     select
         member_id,
         programme,
         year,
-        list(pledged_from - year * 12) as pledged,
-        coalesce(list(completed_from - year * 12) filter (where completed_from is not null), []) as completed,
-        coalesce(list(due_from - year * 12) filter (where not is_pro_rata), []) as due,
-        coalesce(list(pledged_from - year * 12) filter (where is_pro_rata), []) as pro_rata,
+        list(pledged_from - year * 12 order by pledged_from) as pledged,
+        coalesce(list(completed_from - year * 12 order by completed_from) filter (where completed_from is not null), []) as completed,
+        coalesce(list(due_from - year * 12 order by due_from) filter (where not is_pro_rata), []) as due,
+        coalesce(list(pledged_from - year * 12 order by pledged_from) filter (where is_pro_rata), []) as pro_rata,
     from terms
     group by all
 )
 
-select * from offsets
+-- In year order: a month's build reads its year only, and the years' rows then fall in separate row groups.
+select * from offsets order by year

@@ -14,7 +14,8 @@ public sealed record ModelBuildResult(IReadOnlyList<BuiltModel> Models, IReadOnl
 
 public sealed record BuiltModel(string FullName, bool IsTable, long? Rows, double Seconds)
 {
-    /// <summary>A view an incremental build left as it was (its SQL is the last build's).</summary>
+    /// <summary>A model an incremental build left as it was: a view (its SQL is the last build's), or a table none of whose
+    /// ledgers brought rows since the last build.</summary>
     public bool Kept { get; init; }
 }
 
@@ -47,18 +48,23 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
             .ToDictionary(t => t.Name, t => t.Type);
         var results = new List<BuiltModel>();
         var builtFrom = new Dictionary<string, string>();
+        var sourcesOf = ModelGraph.SourcesOf(ordered);
         BuiltModel BuildModel(ModelDefinition model)
         {
             var now = existing.GetValueOrDefault(model.FullName);
+            // The month this model is recomputed from: that of the ledgers it reads (null when they brought nothing).
+            var month = plan.FromMonthOf(sourcesOf[model.FullName]);
             // An incremental build's models are those of the last build (the plan compares their SQL): a view is kept as
-            // it is (replacing each cost a catalogue change and a commit, a tenth of a second in all).
-            var kept = from is not null && !model.IsTable && now == "VIEW";
-            var incrementally = from is not null && model.IsTable && model.IncrementalKey is not null && now == "BASE TABLE";
-            // A kept view's recomputed months are those of the tables it reads: its contract is checked on them.
+            // it is (replacing each cost a catalogue change and a commit, a tenth of a second in all), and so is a table
+            // none of whose ledgers brought rows (the pledge terms of a month that brought only activities).
+            var kept = from is not null && (model.IsTable ? now == "BASE TABLE" && month is null : now == "VIEW");
+            var incrementally = from is not null && model.IsTable && model.IncrementalKey is not null && now == "BASE TABLE" && month is not null;
+            // A kept view's recomputed months are those of the tables it reads: its contract is checked on them (on
+            // none, for a model whose ledgers brought nothing).
             if ((incrementally || kept) && model.IncrementalKey is not null)
-                builtFrom[model.FullName] = Convert.ToString(model.IncrementalFrom(plan), CultureInfo.InvariantCulture)!;
-            var result = incrementally ? BuildFrom(model, model.IncrementalKey!, plan)
-                : kept ? new BuiltModel(model.FullName, false, null, 0) { Kept = true }
+                builtFrom[model.FullName] = Convert.ToString(model.IncrementalFrom(month ?? IncrementalPlan.NothingNew, plan), CultureInfo.InvariantCulture)!;
+            var result = incrementally ? BuildFrom(model, model.IncrementalKey!, month!, plan)
+                : kept ? new BuiltModel(model.FullName, model.IsTable, null, 0) { Kept = true }
                 : BuildOne(model, now);
             results.Add(result);
             built?.Invoke(result);
@@ -100,19 +106,20 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
         return readers;
     }
 
-    /// <summary>Replaces the rows of the months from the plan's month on (of its year on, for a year key; of the files
+    /// <summary>Replaces the rows of the months from the given month on (of its year on, for a year key; of the files
     /// loaded since the last build, for a file key); earlier ones are kept as they are.</summary>
-    private BuiltModel BuildFrom(ModelDefinition model, string key, IncrementalPlan plan)
+    private BuiltModel BuildFrom(ModelDefinition model, string key, string from, IncrementalPlan plan)
     {
         var watch = Stopwatch.StartNew();
         var column = SqlExtensions.Identifier(key);
-        var from = plan.FromMonth!;
-        var first = model.IncrementalFrom(plan);
+        var first = model.IncrementalFrom(from, plan);
         try
         {
-            connection.Execute($"delete from {model.FullName} where {column} >= ?", first);
+            // The first key as a literal, not a parameter: a 'yyyy' text compares with an integer year column only so.
+            var bound = first is string text ? SqlExtensions.Literal(text) : Convert.ToString(first, CultureInfo.InvariantCulture);
+            connection.Execute($"delete from {model.FullName} where {column} >= {bound}");
             connection.Execute($"set variable {ModelDefinition.IncrementalFromVariable} = {SqlExtensions.Literal(from)}");
-            connection.Execute($"insert into {model.FullName} select * from (\n{model.Sql}\n) as incremental where {column} >= ?", first);
+            connection.Execute($"insert into {model.FullName} select * from (\n{model.Sql}\n) as incremental where {column} >= {bound}");
             connection.Execute($"reset variable {ModelDefinition.IncrementalFromVariable}");
         }
         catch (DuckDBException ex)

@@ -6,7 +6,9 @@ namespace Analytics.Model;
 /// </summary>
 /// <param name="Grain">The model's first comment line ("one row per branch per month").</param>
 /// <param name="References">The other models it reads, as "schema.name".</param>
-public sealed record ModelDefinition(string Schema, string Name, string Sql, string SourcePath, string? Grain, IReadOnlyList<string> References)
+/// <param name="Sources">The tables ingest writes (<c>core.*</c>, <c>raw.*</c>) it reads itself, as "schema.name".</param>
+public sealed record ModelDefinition(string Schema, string Name, string Sql, string SourcePath, string? Grain, IReadOnlyList<string> References,
+    IReadOnlyList<string>? Sources = null)
 {
     public string FullName => $"{Schema}.{Name}";
 
@@ -30,17 +32,18 @@ public sealed record ModelDefinition(string Schema, string Name, string Sql, str
     public string? IncrementalKey => IsTable || Schema == ModelLayers.Marts ? Directive("incremental") : null;
 
     /// <summary>
-    /// The first key an incremental build recomputes: the month it recomputes from ('yyyy-MM') for a month column;
-    /// that month's year ('yyyy') for a column named <c>year</c> (<c>-- incremental: year</c>), a table whose year's
-    /// rows depend only on the ledgers of that year to date, so that a new month recomputes its year; the first file
-    /// loaded since the last build for a column named <c>file_id</c> (<c>-- incremental: file_id</c>), a table whose
-    /// rows each come from one ledger file and never change once it is loaded.
+    /// The first key an incremental build recomputes, given the month it recomputes the model from ('yyyy-MM',
+    /// <see cref="IncrementalPlan.FromMonthOf"/>): that month for a month column; its year ('yyyy') for a column named
+    /// <c>year</c> (<c>-- incremental: year</c>), a table whose year's rows depend only on the ledgers of that year to
+    /// date, so that a new month recomputes its year; the first file loaded since the last build for a column named
+    /// <c>file_id</c> (<c>-- incremental: file_id</c>), a table whose rows each come from one ledger file and never
+    /// change once it is loaded.
     /// </summary>
-    public object IncrementalFrom(IncrementalPlan plan) => IncrementalKey switch
+    public object IncrementalFrom(string month, IncrementalPlan plan) => IncrementalKey switch
     {
-        YearKey => plan.FromMonth![..4],
+        YearKey => month[..4],
         FileKey => plan.FilesAfter + 1,
-        _ => plan.FromMonth!,
+        _ => month,
     };
 
     private const string YearKey = "year";

@@ -14,6 +14,9 @@ public static partial class ModelDiscovery
     [GeneratedRegex(@"\b(staging|intermediate|marts)\s*\.\s*""?([A-Za-z_][A-Za-z0-9_]*)""?", RegexOptions.IgnoreCase)]
     private static partial Regex ModelReference();
 
+    [GeneratedRegex(@"\b(core|raw)\s*\.\s*""?([A-Za-z_][A-Za-z0-9_]*)""?", RegexOptions.IgnoreCase)]
+    private static partial Regex SourceReference();
+
     public static IReadOnlyList<ModelDefinition> Discover(string queriesDir)
     {
         if (!Directory.Exists(queriesDir))
@@ -42,7 +45,10 @@ public static partial class ModelDiscovery
             .Select(m => $"{m.Groups[1].Value.ToLowerInvariant()}.{m.Groups[2].Value.ToLowerInvariant()}")
             .Where(r => r != $"{layer}.{name}")
             .Distinct().Order(StringComparer.Ordinal).ToList();
-        var model = new ModelDefinition(layer, name, body, path, grain, references);
+        var sources = SourceReference().Matches(code)
+            .Select(m => $"{m.Groups[1].Value.ToLowerInvariant()}.{m.Groups[2].Value.ToLowerInvariant()}")
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        var model = new ModelDefinition(layer, name, body, path, grain, references, sources);
         if (model.ReadsIncrementalFrom && (model.IncrementalKey is null || !model.IsTable))
             throw new InvalidOperationException(
                 $"{path}: only a table with '-- incremental: <month column>' may read getvariable('{ModelDefinition.IncrementalFromVariable}'): any other model would see the month of whatever build ran last.");

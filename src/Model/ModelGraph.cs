@@ -34,6 +34,19 @@ public static class ModelGraph
         return order;
     }
 
+    /// <summary>
+    /// The ingest tables each model reads, itself or through the models it reads (what an incremental build asks the
+    /// plan about). A model whose sources are not known reads "?", a table no plan follows.
+    /// </summary>
+    /// <param name="ordered">The models in build order (<see cref="Order"/>).</param>
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> SourcesOf(IReadOnlyList<ModelDefinition> ordered)
+    {
+        var sources = new Dictionary<string, IReadOnlySet<string>>();
+        foreach (var model in ordered) // each model's references are done before it
+            sources[model.FullName] = (model.Sources ?? ["?"]).Concat(model.References.SelectMany(r => sources[r])).ToHashSet(StringComparer.Ordinal);
+        return sources;
+    }
+
     private static string DescribeCycle(Dictionary<string, ModelDefinition> byName, HashSet<string> stuck)
     {
         // Walk references among the stuck models until one repeats: that loop is a cycle.

@@ -33,6 +33,9 @@ public class IncrementalBuildTests
         Assert.Equal(added.Month, incremental.Plan!.FromMonth);
         // A view's SQL is the last build's (the plan compared it): kept, not replaced; compared with the full build below.
         Assert.Contains(incremental.Models, m => m.FullName == "marts.college_month" && m.Kept);
+        // The month brought activities and attendance only: the pledge terms, read from the pledges alone, are kept.
+        Assert.Equal(["activities"], incremental.Plan.Touched!.Keys);
+        Assert.Contains(incremental.Models, m => m.FullName == "intermediate.int_pledge_terms" && m.IsTable && m.Kept);
         var afterIncremental = Built(w);
         Assert.Contains(afterIncremental, l => l.StartsWith("built marts.branch_month", StringComparison.Ordinal));
 
@@ -43,6 +46,39 @@ public class IncrementalBuildTests
         var idle = builder.Build(models, incremental: true);
         Assert.Equal(IncrementalPlan.NothingNew, idle.Plan!.FromMonth);
         Assert.Equal(afterIncremental, Built(w));
+    }
+
+    [Fact]
+    public void PledgesOrAMembershipEnding_RebuildWhatReadsThem_FromTheirMonth_AndEqualAFullBuild()
+    {
+        using var w = TempWarehouse.WithLedgers(activities: true); // activities in 2026-03; M003 in B02 from 2025-03-01
+        w.WriteInbox("att.csv", "活动编号,党员编号,出勤状态\nA001,M001,出席\nA002,M003,出席\n");
+        w.Ingest();
+        var models = ModelDiscovery.Discover(Queries);
+        var builder = new ModelBuilder(w.Connection, MartContracts.Load(Queries));
+        builder.Build(models);
+
+        // Pledges only: their year is recomputed from January; the tables that read no pledges are kept.
+        w.WriteInbox("pledges.csv", "党员编号,工程,年度,承诺事项,承诺日期\nM001,七一工程,2026,T1,2026-03-10\n");
+        Assert.All(w.Ingest(), o => Assert.Equal(0, o.RowsQuarantined));
+        var pledged = builder.Build(models, incremental: true);
+        Assert.Equal(new Dictionary<string, string> { ["pledges"] = "2026-01" }, pledged.Plan!.Touched);
+        Assert.Contains(pledged.Models, m => m.FullName == "intermediate.int_pledge_terms" && !m.Kept && m.Rows == 1);
+        Assert.Contains(pledged.Models, m => m.FullName == "intermediate.int_org_life_periods" && m.Kept);
+        Assert.Equal(1, w.Scalar<long>("select n_items_pledged from intermediate.int_member_month where member_id = 'M001' and month_id = '2026-03'"));
+        var afterPledges = Built(w);
+        builder.Build(models);
+        Assert.Equal(Built(w), afterPledges);
+
+        // A membership that ends (a new version of it): recomputed from its start, the month its rows touch.
+        w.WriteInbox("left.csv", "member_id,name,member_type,branch_id,valid_from,valid_to,status\nM003,王五,学生,B02,2025-03-01,2026-03-15,正式党员\n");
+        Assert.All(w.Ingest(), o => Assert.Equal(0, o.RowsQuarantined));
+        var left = builder.Build(models, incremental: true);
+        Assert.Equal(new Dictionary<string, string> { ["members"] = "2025-03" }, left.Plan!.Touched);
+        Assert.Equal(0, w.Scalar<long>("select count(*) from intermediate.int_member_month where member_id = 'M003' and month_id = '2026-03'"));
+        var afterLeaving = Built(w);
+        builder.Build(models);
+        Assert.Equal(Built(w), afterLeaving);
     }
 
     [Fact]

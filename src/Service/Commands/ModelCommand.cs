@@ -19,14 +19,14 @@ public static class ModelCommand
 
     /// <summary>One line per model as it is built.</summary>
     public static Action<BuiltModel> Built(TextWriter output) =>
-        m => output.WriteLine(m.Kept ? $"  kept {m.FullName} (view, unchanged)" : $"  built {m.FullName} ({(m.IsTable ? $"table, {m.Rows} rows" : "view")}, {m.Seconds:0.00} s)");
+        m => output.WriteLine(m.Kept ? $"  kept {m.FullName} ({(m.IsTable ? "table, no new rows in the ledgers it reads" : "view, unchanged")})" : $"  built {m.FullName} ({(m.IsTable ? $"table, {m.Rows} rows" : "view")}, {m.Seconds:0.00} s)");
 
     public static void Print(BuildRun run, TextWriter output)
     {
         var result = run.Result;
         foreach (var dropped in result.Dropped) output.WriteLine($"  dropped {dropped} (its model is gone)");
         output.WriteLine($"Built {result.Models.Count} model(s) in {result.Seconds:0.00} s" + (result.Plan is { } plan
-            ? $", incremental: {plan.Reason}; month-keyed tables rebuilt from {(plan.FromMonth == IncrementalPlan.NothingNew ? "no month" : plan.FromMonth)}."
+            ? $", incremental: {plan.Reason}; month-keyed tables rebuilt from {(plan.FromMonth == IncrementalPlan.NothingNew ? "no month" : plan.FromMonth + " at the earliest")}."
             : ", full build."));
         output.WriteLine($"Published the evaluators' snapshot ({run.Published.Count} mart table(s)) to {run.SnapshotPath}");
     }
