@@ -135,11 +135,11 @@ public class IncrementalBuildTests
 
         // A table the last build made is gone (as after a rebuild from the archive): whatever arrived, a full build.
         builder.Build(models);
-        w.Connection.Execute("drop table marts.member_month");
+        w.Connection.Execute("drop table marts.branch_month");
         w.WriteInbox("later.csv", "活动编号,组织编号,活动日期,活动类型\nA009,B01,2026-04-02,主题党日\n");
         w.Ingest();
         var afterDrop = builder.Build(models, incremental: true);
         Assert.Null(afterDrop.Plan);
-        Assert.Contains(afterDrop.Models, m => m.FullName == "marts.member_month" && m.IsTable);
+        Assert.Contains(afterDrop.Models, m => m.FullName == "marts.branch_month" && m.IsTable);
     }
 }
