@@ -82,8 +82,9 @@ arrival_days as (
     where activity_id in (select activity_id from facts)
     group by activity_id
 ),
+-- (read apart from the loads above, so that the planner streams those rather than keeping a copy of all for two readers)
 first_load as (
-    select cast(timezone('Asia/Shanghai', min(loaded_at)) as date) as arrived_on from loads
+    select cast(timezone('Asia/Shanghai', min(loaded_at)) as date) as arrived_on from staging.stg_activity_loads
 ),
 
 timeliness as (
