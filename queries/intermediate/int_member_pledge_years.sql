@@ -13,16 +13,17 @@ with terms as (
 
 -- Each pledge's months as offsets in its year (0 = January); an offset past 11 falls after the year. An item with a
 -- due month is wholly due from that month on (due); any other pro rata over the programme year (pro_rata: the months
--- from which it counts). Each list in order, so that a table built whole and one built year by year are equal.
+-- from which it counts). Each list sorted, so that a table built whole and one built year by year are equal (sorted after grouping:
+-- an ordered aggregate took ten times as long, 4.2 s on the large tier).
 offsets as (
     select
         member_id,
         programme,
         year,
-        list(pledged_from - year * 12 order by pledged_from) as pledged,
-        coalesce(list(completed_from - year * 12 order by completed_from) filter (where completed_from is not null), []) as completed,
-        coalesce(list(due_from - year * 12 order by due_from) filter (where not is_pro_rata), []) as due,
-        coalesce(list(pledged_from - year * 12 order by pledged_from) filter (where is_pro_rata), []) as pro_rata,
+        list_sort(list(pledged_from - year * 12)) as pledged,
+        coalesce(list_sort(list(completed_from - year * 12) filter (where completed_from is not null)), []) as completed,
+        coalesce(list_sort(list(due_from - year * 12) filter (where not is_pro_rata)), []) as due,
+        coalesce(list_sort(list(pledged_from - year * 12) filter (where is_pro_rata)), []) as pro_rata,
     from terms
     group by all
 )

@@ -6,7 +6,8 @@ namespace Analytics.Model;
 /// </summary>
 /// <param name="Grain">The model's first comment line ("one row per branch per month").</param>
 /// <param name="References">The other models it reads, as "schema.name".</param>
-/// <param name="Sources">The tables ingest writes (<c>core.*</c>, <c>raw.*</c>) it reads itself, as "schema.name".</param>
+/// <param name="Sources">The tables outside the models (<c>core.*</c>, <c>raw.*</c>, <c>ops.*</c>) it reads itself, as
+/// "schema.name"; null when not known.</param>
 public sealed record ModelDefinition(string Schema, string Name, string Sql, string SourcePath, string? Grain, IReadOnlyList<string> References,
     IReadOnlyList<string>? Sources = null)
 {

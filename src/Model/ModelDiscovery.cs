@@ -14,7 +14,8 @@ public static partial class ModelDiscovery
     [GeneratedRegex(@"\b(staging|intermediate|marts)\s*\.\s*""?([A-Za-z_][A-Za-z0-9_]*)""?", RegexOptions.IgnoreCase)]
     private static partial Regex ModelReference();
 
-    [GeneratedRegex(@"\b(core|raw)\s*\.\s*""?([A-Za-z_][A-Za-z0-9_]*)""?", RegexOptions.IgnoreCase)]
+    // (ops too: the plan follows none of its tables, so a model reading one is recomputed from the earliest month)
+    [GeneratedRegex(@"\b(core|raw|ops)\s*\.\s*""?([A-Za-z_][A-Za-z0-9_]*)""?", RegexOptions.IgnoreCase)]
     private static partial Regex SourceReference();
 
     public static IReadOnlyList<ModelDefinition> Discover(string queriesDir)

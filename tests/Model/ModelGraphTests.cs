@@ -23,6 +23,33 @@ public class ModelGraphTests
     }
 
     [Fact]
+    public void EachModelIsRecomputedFromTheLedgersItReads_ThroughOtherModels_AndKeptWhenTheyBroughtNothing()
+    {
+        var models = ModelGraph.Order([
+            ModelDiscovery.Parse("staging", "stg_pledges.sql", "select * from core.pledges"),
+            ModelDiscovery.Parse("staging", "stg_activities.sql", "select * from core.activities -- not core.memberships"),
+            ModelDiscovery.Parse("intermediate", "terms.sql", "select * from staging.stg_pledges"),
+            ModelDiscovery.Parse("intermediate", "member_month.sql", "select * from intermediate.terms, staging.stg_activities"),
+            ModelDiscovery.Parse("intermediate", "audit.sql", "select * from core.evaluations"), // a table no plan follows
+            ModelDiscovery.Parse("intermediate", "units.sql", "select * from core.org_units"), // changed, it makes a full build
+            M("intermediate.unknown"), // sources not known
+        ]);
+        var sources = ModelGraph.SourcesOf(models);
+        Assert.Equal(["core.activities", "core.pledges"], sources["intermediate.member_month"].Order(StringComparer.Ordinal));
+
+        var plan = new IncrementalPlan("2026-03", "test", 9, "hash", 7, new Dictionary<string, string> { ["activities"] = "2026-03" });
+        string? From(string model) => plan.FromMonthOf(sources[model]);
+        Assert.Null(From("intermediate.terms"));
+        Assert.Equal("2026-03", From("intermediate.member_month"));
+        Assert.Null(From("intermediate.units"));
+        Assert.Equal("2026-03", From("intermediate.audit"));
+        Assert.Equal("2026-03", From("intermediate.unknown"));
+        var pledgesToo = plan with { FromMonth = "2026-01", Touched = new Dictionary<string, string> { ["activities"] = "2026-03", ["pledges"] = "2026-01" } };
+        Assert.Equal("2026-01", pledgesToo.FromMonthOf(sources["intermediate.member_month"]));
+        Assert.Null((plan with { FromMonth = IncrementalPlan.NothingNew, Touched = new Dictionary<string, string>() }).FromMonthOf(sources["intermediate.unknown"]));
+    }
+
+    [Fact]
     public void Cycle_IsAnErrorThatNamesIt()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => ModelGraph.Order([
