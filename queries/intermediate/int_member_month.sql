@@ -48,25 +48,12 @@ catalogue_sizes as (
     select programme, count(*) as n_items from items group by all
 ),
 
--- The member's pseudonymous key, under which the marts show them (member_month): derived with the installation's
--- secret (a session variable set by the build, never in this text or a table), so the roster cannot reverse it. Once
--- per member, not per member-month, from the roster (from the member-months above, the planner kept a copy of all
--- 6 million of them for their two readers: 0.8 GB more at the peak of a full build).
-pseudonyms as (
-    select
-        member_id,
-        substr(sha256(coalesce(getvariable('pseudonym_secret'), error('the pseudonym secret is not set: models are built by analytics model'))
-            || ':' || member_id), 1, 16) as member_key,
-    from (select distinct member_id from staging.stg_memberships)
-),
-
 final as (
     select
         members.month_id,
         members.month_end,
         members.branch_id,
         members.member_id,
-        pseudonyms.member_key,
         members.member_type,
         members.programme,
         coalesce(presence.n_activities_present, 0) as n_activities_present,
@@ -83,7 +70,6 @@ final as (
               * cast(greatest(0.0, least(1.0, (members.month_of_year - scoring.pledge_year_start_month)
                 / (12.0 - scoring.pledge_year_start_month))) as decimal(18, 12)), 0) as decimal(38, 12)) as n_items_due,
     from members
-    join pseudonyms on pseudonyms.member_id = members.member_id
     left join presence on presence.month_index = members.month_index and presence.member_id = members.member_id
     left join pledge_years
         on pledge_years.member_id = members.member_id
