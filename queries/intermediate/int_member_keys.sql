@@ -1,5 +1,5 @@
 -- one row per member ever loaded: the pseudonymous key under which the marts show the member, never the member number
--- materialized: table (marts.member_month, a view, reads each member's key here: 100,000 keys made and stored once, where a key on each of the 6.1 million member-months cost a full build 2.5 s and 0.3 GB)
+-- materialized: table (marts.member_month, a view, reads each member's key here: 100,000 keys made and stored once, where a key on each of the 6.1 million member-months cost a full build 4-5 s and 0.7-0.9 GB at its peak)
 -- incremental: file_id (a member's key never changes: a build adds the members whose first record came since the last one)
 -- The key is derived with the installation's secret (a session variable set by the build, never in this text or a
 -- table), so the roster cannot reverse it. This table stays in the warehouse: the snapshot and the exports copy marts only.

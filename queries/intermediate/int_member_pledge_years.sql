@@ -13,8 +13,8 @@ with terms as (
 
 -- Each pledge's months as offsets in its year (0 = January); an offset past 11 falls after the year. An item with a
 -- due month is wholly due from that month on (due); any other pro rata over the programme year (pro_rata: the months
--- from which it counts). Each list sorted, so that a table built whole and one built year by year are equal (sorted after grouping:
--- an ordered aggregate took ten times as long, 4.2 s on the large tier).
+-- from which it counts). Each list sorted, so that a table built whole and one built year by year are equal; sorted
+-- after grouping, as an ordered aggregate took ten times as long (4.2 s against 0.4 s on the large tier).
 offsets as (
     select
         member_id,
