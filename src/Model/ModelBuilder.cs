@@ -57,8 +57,9 @@ public sealed class ModelBuilder(DuckDBConnection connection, MartContracts? con
             // An incremental build's models are those of the last build (the plan compares their SQL): a view is kept as
             // it is (replacing each cost a catalogue change and a commit, a tenth of a second in all), and so is a table
             // none of whose ledgers brought rows (the pledge terms of a month that brought only activities).
-            var kept = from is not null && (model.IsTable ? now == "BASE TABLE" && month is null : now == "VIEW");
-            var incrementally = from is not null && model.IsTable && model.IncrementalKey is not null && now == "BASE TABLE" && month is not null;
+            var storedTable = from is not null && model.IsTable && now == "BASE TABLE";
+            var kept = storedTable ? month is null : from is not null && !model.IsTable && now == "VIEW";
+            var incrementally = storedTable && month is not null && model.IncrementalKey is not null;
             // A kept view's recomputed months are those of the tables it reads: its contract is checked on them (on
             // none, for a model whose ledgers brought nothing).
             if ((incrementally || kept) && model.IncrementalKey is not null)

@@ -11,12 +11,10 @@ public static partial class ModelDiscovery
     [GeneratedRegex(@"--[^\n]*|'(?:[^']|'')*'")]
     private static partial Regex CommentsAndStrings();
 
-    [GeneratedRegex(@"\b(staging|intermediate|marts)\s*\.\s*""?([A-Za-z_][A-Za-z0-9_]*)""?", RegexOptions.IgnoreCase)]
-    private static partial Regex ModelReference();
-
-    // (ops too: the plan follows none of its tables, so a model reading one is recomputed from the earliest month)
-    [GeneratedRegex(@"\b(core|raw|ops)\s*\.\s*""?([A-Za-z_][A-Za-z0-9_]*)""?", RegexOptions.IgnoreCase)]
-    private static partial Regex SourceReference();
+    // The models' schemas, and those of the tables outside the models (ops too: the plan follows none of its tables,
+    // so a model reading one is recomputed from the earliest month).
+    [GeneratedRegex(@"\b(staging|intermediate|marts|core|raw|ops)\s*\.\s*""?([A-Za-z_][A-Za-z0-9_]*)""?", RegexOptions.IgnoreCase)]
+    private static partial Regex TableReference();
 
     public static IReadOnlyList<ModelDefinition> Discover(string queriesDir)
     {
@@ -42,13 +40,12 @@ public static partial class ModelDiscovery
         if (body.Length == 0) throw new InvalidOperationException($"{path}: the model is empty.");
         var grain = sql.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("--", StringComparison.Ordinal))?.TrimStart('-').Trim();
         var code = CommentsAndStrings().Replace(body, " ");
-        var references = ModelReference().Matches(code)
-            .Select(m => $"{m.Groups[1].Value.ToLowerInvariant()}.{m.Groups[2].Value.ToLowerInvariant()}")
-            .Where(r => r != $"{layer}.{name}")
-            .Distinct().Order(StringComparer.Ordinal).ToList();
-        var sources = SourceReference().Matches(code)
-            .Select(m => $"{m.Groups[1].Value.ToLowerInvariant()}.{m.Groups[2].Value.ToLowerInvariant()}")
-            .Distinct().Order(StringComparer.Ordinal).ToList();
+        var named = TableReference().Matches(code)
+            .Select(m => (Schema: m.Groups[1].Value.ToLowerInvariant(), Name: $"{m.Groups[1].Value.ToLowerInvariant()}.{m.Groups[2].Value.ToLowerInvariant()}"))
+            .Where(t => t.Name != $"{layer}.{name}")
+            .DistinctBy(t => t.Name).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var references = named.Where(t => ModelLayers.All.Contains(t.Schema)).Select(t => t.Name).ToList();
+        var sources = named.Where(t => !ModelLayers.All.Contains(t.Schema)).Select(t => t.Name).ToList();
         var model = new ModelDefinition(layer, name, body, path, grain, references, sources);
         if (model.ReadsIncrementalFrom && (model.IncrementalKey is null || !model.IsTable))
             throw new InvalidOperationException(

@@ -17,6 +17,15 @@ public class IncrementalBuildTests
     private static List<string> Built(TempWarehouse w) =>
         DataFolderFingerprint.Tables(w.Connection, "built", ["intermediate", "marts"]).ToList();
 
+    /// <summary>The shipped models and a builder for the warehouse, after a first (full) build of what it holds.</summary>
+    private static (IReadOnlyList<ModelDefinition> Models, ModelBuilder Builder) BuiltWhole(TempWarehouse w)
+    {
+        var models = ModelDiscovery.Discover(Queries);
+        var builder = new ModelBuilder(w.Connection, MartContracts.Load(Queries));
+        builder.Build(models);
+        return (models, builder);
+    }
+
     [Fact]
     public void AfterANewMonth_AnIncrementalBuildEqualsAFullOne_AndSaysFromWhichMonth()
     {
@@ -54,9 +63,7 @@ public class IncrementalBuildTests
         using var w = TempWarehouse.WithLedgers(activities: true); // activities in 2026-03; M003 in B02 from 2025-03-01
         w.WriteInbox("att.csv", "活动编号,党员编号,出勤状态\nA001,M001,出席\nA002,M003,出席\n");
         w.Ingest();
-        var models = ModelDiscovery.Discover(Queries);
-        var builder = new ModelBuilder(w.Connection, MartContracts.Load(Queries));
-        builder.Build(models);
+        var (models, builder) = BuiltWhole(w);
 
         // Pledges only: their year is recomputed from January; the tables that read no pledges are kept.
         w.WriteInbox("pledges.csv", "党员编号,工程,年度,承诺事项,承诺日期\nM001,七一工程,2026,T1,2026-03-10\n");
@@ -85,9 +92,7 @@ public class IncrementalBuildTests
     public void AnActivityMovedToAnEarlierMonth_RebuildsFromTheEarlierMonth()
     {
         using var w = TempWarehouse.WithLedgers(activities: true); // A001 on 2026-03-05
-        var models = ModelDiscovery.Discover(Queries);
-        var builder = new ModelBuilder(w.Connection, MartContracts.Load(Queries));
-        builder.Build(models);
+        var (models, builder) = BuiltWhole(w);
         w.WriteInbox("moved.csv", "活动编号,组织编号,活动日期,活动类型\nA001,B01,2026-01-20,主题党日\n");
         w.Ingest();
         var plan = builder.Build(models, incremental: true).Plan!;
@@ -105,9 +110,7 @@ public class IncrementalBuildTests
         using var w = TempWarehouse.WithLedgers(activities: true); // A001 on 2026-03-05
         w.WriteInbox("att-march.csv", "活动编号,党员编号,出勤状态\nA001,M001,出席\nA002,M002,出席\nA002,M003,请假\n");
         w.Ingest();
-        var models = ModelDiscovery.Discover(Queries);
-        var builder = new ModelBuilder(w.Connection, MartContracts.Load(Queries));
-        builder.Build(models);
+        var (models, builder) = BuiltWhole(w);
         w.WriteInbox("moved.csv", "活动编号,组织编号,活动日期,活动类型\nA001,B01,2026-05-10,主题党日\nA010,B01,2026-05-12,党课\n");
         w.WriteInbox("att-may.csv", "活动编号,党员编号,出勤状态\nA010,M001,出席\n");
         Assert.All(w.Ingest(), o => Assert.Equal(0, o.RowsQuarantined));
@@ -124,9 +127,7 @@ public class IncrementalBuildTests
     public void ChangedModelsOrOrganisation_OrAMissingTable_ForceAFullBuild()
     {
         using var w = TempWarehouse.WithLedgers(activities: true);
-        var models = ModelDiscovery.Discover(Queries);
-        var builder = new ModelBuilder(w.Connection, MartContracts.Load(Queries));
-        builder.Build(models);
+        var (models, builder) = BuiltWhole(w);
         w.WriteInbox("units.csv", "组织编号,组织名称,组织类型,上级组织编号,支部类别\nB04,新支部,党支部,C01,学生\n");
         w.Ingest();
         Assert.Null(builder.Build(models, incremental: true).Plan);
