@@ -283,8 +283,7 @@ public sealed class WarehouseRebuild(AnalyticsSettings settings)
     private void CarryOver(string rebuilt, string current)
     {
         var models = ModelDiscovery.Discover(settings.Queries).Select(m => m.FullName).ToHashSet(StringComparer.Ordinal);
-        using var connection = new DuckDBConnection($"DataSource={rebuilt}");
-        connection.Open();
+        using var connection = WarehouseDatabase.Connect(rebuilt);
         connection.Execute($"attach {SqlExtensions.Literal(current)} as cur (read_only)");
         var tables = connection.Query($"""
             select schema_name, table_name from duckdb_tables()
