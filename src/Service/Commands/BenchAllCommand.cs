@@ -143,7 +143,15 @@ public static class BenchAllCommand
         foreach (var (file, copy) in files.Where(f => File.Exists(f.File))) File.Copy(file, copy, overwrite: true);
         var first = build();
         foreach (var (file, copy) in files)
-            if (File.Exists(copy)) File.Move(copy, file, overwrite: true);
+            if (File.Exists(copy))
+            {
+                File.Move(copy, file, overwrite: true);
+                // On disk before the second build, as the first build's file was: else the second build's checkpoint
+                // waits for the whole copied file to be written (on the large tier, a checkpoint of one changed row
+                // took 0.30 s on an unflushed copy of the warehouse against 0.06 s on a flushed one).
+                using var restored = new FileStream(file, FileMode.Open, FileAccess.ReadWrite);
+                restored.Flush(flushToDisk: true);
+            }
             else File.Delete(file);
         var second = build();
         return first.Seconds <= second.Seconds ? (first, second) : (second, first);
