@@ -140,21 +140,30 @@ public static class BenchAllCommand
     {
         // The file and its write-ahead log, each with the place its copy waits in.
         var files = new[] { warehouse, warehouse + ".wal" }.Select(f => (File: f, Copy: f + ".bench-copy")).ToList();
-        foreach (var (file, copy) in files.Where(f => File.Exists(f.File))) File.Copy(file, copy, overwrite: true);
+        foreach (var (file, copy) in files.Where(f => File.Exists(f.File)))
+        {
+            File.Copy(file, copy, overwrite: true);
+            // On disk before the first build, as the warehouse is: else the first build's first commit waits for the
+            // copy's write-back (0.13 s of a 1.9 s build on the large tier, against 0.01 s in the second build).
+            FlushToDisk(copy);
+        }
         var first = build();
         foreach (var (file, copy) in files)
             if (File.Exists(copy))
             {
                 File.Move(copy, file, overwrite: true);
-                // On disk before the second build, as the first build's file was: else the second build's checkpoint
-                // waits for the whole copied file to be written (on the large tier, a checkpoint of one changed row
-                // took 0.30 s on an unflushed copy of the warehouse against 0.06 s on a flushed one).
-                using var restored = new FileStream(file, FileMode.Open, FileAccess.ReadWrite);
-                restored.Flush(flushToDisk: true);
+                // (flushed above: the second build finds it on disk, as the first build found the warehouse; an
+                // unflushed copy made a checkpoint of one changed row take 0.30 s against 0.06 s on a flushed one)
             }
             else File.Delete(file);
         var second = build();
         return first.Seconds <= second.Seconds ? (first, second) : (second, first);
+    }
+
+    private static void FlushToDisk(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+        stream.Flush(flushToDisk: true);
     }
 
     /// <summary>The demo university ingested, built and flagged (not timed), then one month of its PDFs (timed).</summary>
