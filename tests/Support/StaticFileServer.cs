@@ -47,9 +47,8 @@ public sealed class StaticFileServer : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-    }
+    // Close alone: on Linux, Stop then Close unregisters the prefix twice, and the second time the managed listener
+    // binds the port again to look it up, which fails with "Address already in use" while the port's closed
+    // connections are still in TIME_WAIT.
+    public void Dispose() => _listener.Close();
 }
