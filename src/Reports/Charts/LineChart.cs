@@ -26,7 +26,11 @@ public static class LineChart
             line.Color = Palette.Plot(Colours[s % Colours.Length]);
             // Past four series the colours repeat: a dashed line tells them apart (a college has up to a dozen branches;
             // varying the marker's shape instead made a report's PDF a tenth larger).
-            if (s >= Colours.Length) line.LinePattern = ScottPlot.LinePattern.Dashed;
+            if (s >= Colours.Length)
+            {
+                line.LinePattern = ScottPlot.LinePattern.Dashed;
+                line.MarkerStyle.CustomRenderer = new UndashedMarker(line.MarkerStyle.Shape);
+            }
             line.LineWidth = 2;
             line.MarkerSize = 5;
             line.LegendText = series.Label;
