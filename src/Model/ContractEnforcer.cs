@@ -38,11 +38,18 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
 
     private void EnforceEach(List<ModelDefinition> marts, IReadOnlyDictionary<string, string>? incrementalFrom)
     {
-        // Every mart's columns in one query (one per mart cost a few milliseconds each, as did each statement below).
+        // Every mart's columns in one query (one per mart cost a few milliseconds each, as did each statement below),
+        // with the comments they carry: a comment already as the contract words it is not written again.
         var columnsOf = connection.Query(
-                "select table_name, column_name, data_type from information_schema.columns where table_catalog = current_database() and table_schema = 'marts' order by table_name, ordinal_position",
-                r => (Table: r.GetString(0), Column: r.GetString(1), Type: r.GetString(2)))
+                "select table_name, column_name, data_type, comment from duckdb_columns() where database_name = current_database() and schema_name = 'marts' order by table_name, column_index",
+                r => (Table: r.GetString(0), Column: r.GetString(1), Type: r.GetString(2), Comment: r.GetStringOrNull(3)))
             .ToLookup(c => c.Table);
+        var commentOf = connection.Query("""
+                select table_name, comment from duckdb_tables() where database_name = current_database() and schema_name = 'marts'
+                union all
+                select view_name, comment from duckdb_views() where database_name = current_database() and schema_name = 'marts'
+                """, r => (Table: r.GetString(0), Comment: r.GetStringOrNull(1)))
+            .ToDictionary(t => t.Table, t => t.Comment);
         var catalogue = new List<(string Metric, string Label, string Grain, string Column, string Model, string? Unit, string Definition)>();
         foreach (var mart in marts)
         {
@@ -83,12 +90,15 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
                 finally { connection.Execute($"reset variable {ModelDefinition.IncrementalFromVariable}"); }
             }
 
-            connection.Execute($"comment on {(mart.IsTable ? "table" : "view")} {mart.FullName} is {SqlExtensions.Literal(contract.Grain)}");
-            foreach (var column in columns)
+            // (an incremental build keeps its tables and views, and with them the comments of the last build)
+            if (commentOf.GetValueOrDefault(mart.Name) != contract.Grain)
+                connection.Execute($"comment on {(mart.IsTable ? "table" : "view")} {mart.FullName} is {SqlExtensions.Literal(contract.Grain)}");
+            foreach (var (column, comment) in columnsOf[mart.Name].Select(c => (c.Column, c.Comment)))
             {
                 var c = contracts.Columns[column];
                 var text = c.Unit is null ? c.Description : $"{c.Description} [{c.Unit}]";
-                connection.Execute($"comment on column {mart.FullName}.{SqlExtensions.Identifier(column)} is {SqlExtensions.Literal(text)}");
+                if (comment != text)
+                    connection.Execute($"comment on column {mart.FullName}.{SqlExtensions.Identifier(column)} is {SqlExtensions.Literal(text)}");
                 if (c.Metric is not null) catalogue.Add((c.Metric, c.Label!, contract.Grain, column, mart.FullName, c.Unit, c.Description));
             }
         }

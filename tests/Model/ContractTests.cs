@@ -34,6 +34,13 @@ public class ContractTests
         Assert.Equal("one row per unit", w.Strings("select comment from duckdb_tables() where schema_name = 'marts' and table_name = 'units'").Single());
         Assert.Equal(["activities|活动次数|marts.units|n", "share|占比|marts.units|share"],
             w.Strings("select metric || '|' || label_zh || '|' || model || '|' || column_name from marts.metric_catalogue order by 1"));
+
+        // A kept mart (an incremental build) keeps its comments; one that no longer says what the contract says is rewritten.
+        w.Connection.Execute("comment on column marts.units.n is 'stale'");
+        w.Connection.Execute("comment on table marts.units is 'stale'");
+        new ContractEnforcer(w.Connection, Contracts).Enforce([Mart("select unit_id, count(*) as n, 0.5 as share from core.activities group by unit_id")]);
+        Assert.Equal("activities [activities]", w.Strings("select comment from duckdb_columns() where schema_name = 'marts' and table_name = 'units' and column_name = 'n'").Single());
+        Assert.Equal("one row per unit", w.Strings("select comment from duckdb_tables() where schema_name = 'marts' and table_name = 'units'").Single());
     }
 
     [Fact]
