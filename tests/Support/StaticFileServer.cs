@@ -47,8 +47,6 @@ public sealed class StaticFileServer : IDisposable
         }
     }
 
-    // Close alone: on Linux, Stop then Close unregisters the prefix twice, and the second time the managed listener
-    // binds the port again to look it up, which fails with "Address already in use" while the port's closed
-    // connections are still in TIME_WAIT.
+    // Close alone (see LoopbackHttpServer.Dispose: Stop then Close can fail with "Address already in use").
     public void Dispose() => _listener.Close();
 }
