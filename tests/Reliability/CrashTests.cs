@@ -130,21 +130,14 @@ public class CrashTests(ITestOutputHelper log)
     }
 
     /// <summary>
-    /// A fresh data folder with the pristine inbox, keeping each file's modification time (it orders loading), and the
-    /// installation's pseudonym secret: every copy is the same installation, so its member keys are the same.
+    /// A fresh data folder with the pristine inbox and the installation's pseudonym secret: every trial copies this
+    /// installation, so its member keys are the same.
     /// </summary>
     private static string Copy(string pristine, string target)
     {
-        var inbox = Path.Combine(target, "inbox");
-        Directory.CreateDirectory(inbox);
+        CopyTree(Path.Combine(pristine, "inbox"), Path.Combine(target, "inbox"));
         Directory.CreateDirectory(Path.Combine(target, "secrets"));
         File.WriteAllText(Path.Combine(target, "secrets", "pseudonym.key"), TempWarehouse.PseudonymSecret);
-        foreach (var file in Directory.GetFiles(Path.Combine(pristine, "inbox")))
-        {
-            var copy = Path.Combine(inbox, Path.GetFileName(file));
-            File.Copy(file, copy);
-            File.SetLastWriteTimeUtc(copy, File.GetLastWriteTimeUtc(file));
-        }
         return target;
     }
 }
