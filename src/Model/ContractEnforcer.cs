@@ -72,12 +72,15 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
                 rows = $"(select * from {mart.FullName} where {SqlExtensions.Identifier(month)} >= {SqlExtensions.Literal(from)})";
                 keyHasMonth = contract.PrimaryKey.Contains(month);
             }
-            CheckPrimaryKey(mart, rows, contract.PrimaryKey, within: rows == mart.FullName || keyHasMonth ? rows
-                // A key without the month may repeat one of an earlier month: the rows sharing a key with a new row.
-                : $"(select * from {mart.FullName} semi join {rows} as written using ({string.Join(", ", contract.PrimaryKey.Select(SqlExtensions.Identifier))}))");
+            // A key without the month may repeat one of an earlier month: the rows sharing a key with a new row.
+            string Within(string written) => rows == mart.FullName || keyHasMonth ? written
+                : $"(select * from {mart.FullName} semi join {written} as written using ({string.Join(", ", contract.PrimaryKey.Select(SqlExtensions.Identifier))}))";
+            var screen = new MartScreen(mart, rows);
+            ScreenPrimaryKey(screen, contract.PrimaryKey, Within);
             foreach (var (column, target) in contract.References ?? new Dictionary<string, string>())
-                CheckReference(mart, rows, contract.PrimaryKey, column, target, incrementalFrom);
-            CheckRanges(mart, rows, contract.PrimaryKey, columns.Where(c => contracts.Columns[c].Range is not null).ToList());
+                ScreenReference(screen, contract.PrimaryKey, column, target, incrementalFrom);
+            ScreenRanges(screen, contract.PrimaryKey, columns.Where(c => contracts.Columns[c].Range is not null).ToList());
+            Run(screen);
             foreach (var check in contract.Checks ?? [])
             {
                 // A check reads the month the build recomputed from (getvariable('incremental_from_month')) only when
@@ -122,45 +125,86 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
     [GeneratedRegex(@"^\d{4}-\d{2}$")]
     private static partial Regex Month();
 
-    /// <param name="rows">The mart, or the part of it this build wrote.</param>
-    /// <param name="within">The rows among which a written row's key must not repeat.</param>
-    private void CheckPrimaryKey(ModelDefinition mart, string rows, IReadOnlyList<string> key, string within)
+    /// <summary>
+    /// A mart's key, reference and range checks screened in one statement over the rows this build wrote (an
+    /// incremental build's month, computed once for all of them: a view's month was computed again for each check,
+    /// and each statement cost a few milliseconds more): each part counts what may break its rule. Only a part that
+    /// finds something runs its own query, which names the offending rows.
+    /// </summary>
+    /// <param name="Rows">The mart, or the part of it this build wrote (a query in parentheses).</param>
+    private sealed class MartScreen(ModelDefinition mart, string rows)
+    {
+        public ModelDefinition Mart { get; } = mart;
+        public string Rows { get; } = rows;
+
+        /// <summary>What the screen's parts read for <see cref="Rows"/>: the written rows materialised once.</summary>
+        public string Written => Rows == Mart.FullName ? Rows : "written";
+
+        /// <summary>Each part: a query of one row, whose columns are each zero (or false) when its rule holds, with what
+        /// names the offending rows of each column.</summary>
+        public List<(string Sql, List<Action> NameOffenders)> Parts { get; } = [];
+    }
+
+    private void Run(MartScreen screen)
+    {
+        if (screen.Parts.Count == 0) return;
+        var offenders = screen.Parts.SelectMany(p => p.NameOffenders).ToList();
+        var sql = (screen.Written == screen.Rows ? "" : $"with written as materialized {screen.Rows}\n")
+                  + "select * from " + string.Join(",\n", screen.Parts.Select(p => $"({p.Sql})"));
+        List<bool> suspect;
+        try
+        {
+            suspect = connection.Query(sql, r => Enumerable.Range(0, r.FieldCount).Select(i => !r.IsDBNull(i) && Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture) != 0).ToList()).Single();
+        }
+        catch (DuckDBException)
+        {
+            // Each check alone says which of them does not run, and why.
+            foreach (var nameOffenders in offenders) nameOffenders();
+            return;
+        }
+        foreach (var (isSuspect, nameOffenders) in suspect.Zip(offenders))
+            if (isSuspect) nameOffenders();
+    }
+
+    /// <param name="within">The rows among which a written row's key must not repeat, given what the rows written are read as.</param>
+    private void ScreenPrimaryKey(MartScreen screen, IReadOnlyList<string> key, Func<string, string> within)
     {
         var cols = string.Join(", ", key.Select(SqlExtensions.Identifier));
         var anyNull = string.Join(" or ", key.Select(k => $"{SqlExtensions.Identifier(k)} is null"));
-        // A screen first: no key hash repeats and no key column is null means no key repeats. One 64-bit hash per
-        // row, sorted and each compared with the one before (as ingest finds repeated keys): 6.1M member-months in
-        // 0.4 s, against 1.8 s grouping the hashes and 2.6 s grouping the key's strings. A repeated hash (a repeated
-        // key, or rarely two keys with one hash) sends the check on to the exact query that names the rows.
-        var suspect = connection.Scalar<bool>($"""
-            select exists (select 1 from {rows} where {anyNull})
+        // No key hash repeats and no key column is null means no key repeats. One 64-bit hash per row, sorted and each
+        // compared with the one before (as ingest finds repeated keys): 6.1M member-months in 0.4 s, against 1.8 s
+        // grouping the hashes and 2.6 s grouping the key's strings. A repeated hash (a repeated key, or rarely two keys
+        // with one hash) sends the check on to the exact query that names the rows.
+        screen.Parts.Add(($"""
+            select exists (select 1 from {screen.Written} where {anyNull})
                 or exists (
                     select 1 from (select key_hash, lag(key_hash) over (order by key_hash) as previous
-                                   from (select hash({cols}) as key_hash from {within}))
+                                   from (select hash({cols}) as key_hash from {within(screen.Written)}))
                     where key_hash = previous)
-            """);
-        if (!suspect) return;
-        Offending(mart, $"primary key ({string.Join(", ", key)}) is unique and not null", $"""
-            select {cols}, count(*) as n_rows from {within} group by all having count(*) > 1
+            """, [() => Offending(screen.Mart, $"primary key ({string.Join(", ", key)}) is unique and not null", $"""
+            select {cols}, count(*) as n_rows from {within(screen.Rows)} group by all having count(*) > 1
             union all
-            select {cols}, count(*) from {rows} where {anyNull} group by all
-            """);
+            select {cols}, count(*) from {screen.Rows} where {anyNull} group by all
+            """)]));
     }
 
-    /// <param name="rows">The mart, or the part of it this build wrote.</param>
-    private void CheckReference(ModelDefinition mart, string rows, IReadOnlyList<string> key, string column, string target,
+    private void ScreenReference(MartScreen screen, IReadOnlyList<string> key, string column, string target,
         IReadOnlyDictionary<string, string>? incrementalFrom)
     {
+        var mart = screen.Mart;
         var parts = target.Split('.');
         if (parts.Length != 3) throw Broken(mart, $"reference of {column} must name schema.table.column, not '{target}'");
         // The rows kept from earlier builds were checked then, and still hold when the target was itself only
         // recomputed from the same month on (it keeps every key it had); otherwise every row is checked.
-        if (incrementalFrom?.ContainsKey($"{parts[0]}.{parts[1]}") != true) rows = mart.FullName;
+        var written = incrementalFrom?.ContainsKey($"{parts[0]}.{parts[1]}") == true;
         var col = SqlExtensions.Identifier(column);
-        Offending(mart, $"{column} refers to {target}", $"""
+        var keys = KeysOf(parts[0], parts[1], parts[2]);
+        string Missing(string rows) => $"""
             select {string.Join(", ", key.Select(SqlExtensions.Identifier))}, {col} from {rows} as m
-            where {col} is not null and not exists (select 1 from {KeysOf(parts[0], parts[1], parts[2])} as t where t.{SqlExtensions.Identifier(parts[2])} = m.{col})
-            """);
+            where {col} is not null and not exists (select 1 from {keys} as t where t.{SqlExtensions.Identifier(parts[2])} = m.{col})
+            """;
+        screen.Parts.Add(($"select count(*) from ({Missing(written ? screen.Written : mart.FullName)})",
+            [() => Offending(mart, $"{column} refers to {target}", Missing(written ? screen.Rows : mart.FullName))]));
     }
 
     /// <summary>What a reference reads its keys from: a table itself; a view's keys computed once for every reference
@@ -179,20 +223,17 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
 
     /// <summary>Every column's range over one scan of the rows (a statement per column cost an incremental build
     /// a quarter of a second); a column out of range is then checked alone, to name its rows.</summary>
-    private void CheckRanges(ModelDefinition mart, string rows, IReadOnlyList<string> key, IReadOnlyList<string> columns)
+    private void ScreenRanges(MartScreen screen, IReadOnlyList<string> key, IReadOnlyList<string> columns)
     {
         var checks = columns.Select(c => (Column: c, Condition: OutOfRange(c, contracts.Columns[c].Range!))).Where(c => c.Condition is not null).ToList();
         if (checks.Count == 0) return;
-        var outOfRange = connection.Query(
-            $"select {string.Join(", ", checks.Select(c => $"count(*) filter (where {c.Condition})"))} from {rows}",
-            r => Enumerable.Range(0, r.FieldCount).Select(i => r.GetInt64Value(i)).ToList()).Single();
-        foreach (var (check, n) in checks.Zip(outOfRange))
-        {
-            if (n == 0) continue;
-            var range = contracts.Columns[check.Column].Range!;
-            Offending(mart, $"{check.Column} within [{range.ElementAtOrDefault(0)?.ToString(CultureInfo.InvariantCulture) ?? "-∞"}, {range.ElementAtOrDefault(1)?.ToString(CultureInfo.InvariantCulture) ?? "∞"}]",
-                $"select {string.Join(", ", key.Select(SqlExtensions.Identifier))}, {SqlExtensions.Identifier(check.Column)} from {rows} where {check.Condition}");
-        }
+        screen.Parts.Add(($"select {string.Join(", ", checks.Select(c => $"count(*) filter (where {c.Condition})"))} from {screen.Written}",
+            checks.Select(check => (Action)(() =>
+            {
+                var range = contracts.Columns[check.Column].Range!;
+                Offending(screen.Mart, $"{check.Column} within [{range.ElementAtOrDefault(0)?.ToString(CultureInfo.InvariantCulture) ?? "-∞"}, {range.ElementAtOrDefault(1)?.ToString(CultureInfo.InvariantCulture) ?? "∞"}]",
+                    $"select {string.Join(", ", key.Select(SqlExtensions.Identifier))}, {SqlExtensions.Identifier(check.Column)} from {screen.Rows} where {check.Condition}");
+            })).ToList()));
     }
 
     /// <summary>The condition a value outside the range meets, or null for a range with no bounds.</summary>
