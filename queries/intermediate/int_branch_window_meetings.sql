@@ -11,7 +11,8 @@ final as (
         count(*) as n_meetings_required,
         count(*) filter (where p.is_met) as n_meetings_met,
     from windows as w
-    join periods as p on p.is_applicable and strftime(p.period_end, '%Y-%m') = w.window_month_id
+    -- (month_id: the month the period ends)
+    join periods as p on p.is_applicable and p.month_id = w.window_month_id
     group by all
 )
 

@@ -21,10 +21,13 @@ periods as (
     select distinct 'year', make_date(year, 1, 1), make_date(year, 12, 31) from months
 ),
 
--- An incremental build recomputes only the periods that end in the months it rebuilds.
+-- An incremental build recomputes only the periods that end in the months it rebuilds. A period still under way at
+-- the last month has no row (no members at its end), so none is paired with its activities (the year's, for a year:
+-- most of an incremental build's time here).
 rebuilt_periods as (
     select * from periods
     where strftime(period_end, '%Y-%m') >= coalesce(getvariable('incremental_from_month'), '')
+        and period_end <= (select max(month_end) from months)
 ),
 
 size_at_period_end as (

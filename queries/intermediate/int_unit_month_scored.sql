@@ -2,15 +2,27 @@
 -- rank among peers and the change from the previous month
 -- materialized: table (read by several models and costly: computed once per build)
 -- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
--- An incremental build reads the twelve months before the first it recomputes too: a month's change is from the
--- month before, and a break month carries the last teaching month's score (no calendar has a year of breaks).
-with counts as (
+-- An incremental build reads the months before the first it recomputes that its months depend on: a month's change
+-- is from the month before, and a break month carries the last teaching month's score. So it reads from the last
+-- teaching month before the first it recomputes, or the month before that if later, and at most twelve months back
+-- (no calendar has a year of breaks). Reading all twelve, the windows below made this table 0.13 s of a one-month
+-- build on the large tier, against 0.08 s.
+with breaks as (select distinct month_id, is_break from intermediate.int_teaching_windows),
+read_from as (
+    select coalesce(least(
+        strftime(strptime(getvariable('incremental_from_month'), '%Y-%m') - interval 1 month, '%Y-%m'),
+        greatest(
+            strftime(strptime(getvariable('incremental_from_month'), '%Y-%m') - interval 12 month, '%Y-%m'),
+            coalesce(max(month_id) filter (where not is_break and month_id < getvariable('incremental_from_month')), ''))
+    ), '') as month_id
+    from breaks
+),
+counts as (
     select * from intermediate.int_unit_month_counts
-    where month_id >= coalesce(strftime(strptime(getvariable('incremental_from_month'), '%Y-%m') - interval 12 month, '%Y-%m'), '')
+    where month_id >= (select month_id from read_from)
 ),
 scoring as (select * from staging.stg_scoring_parameters),
 type_catalogue as (select * from staging.stg_activity_type_catalogue),
-breaks as (select distinct month_id, is_break from intermediate.int_teaching_windows),
 
 -- Every rate at every grain from its counts, defined once here.
 unit_month as (

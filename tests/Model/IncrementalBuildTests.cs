@@ -57,6 +57,28 @@ public class IncrementalBuildTests
         Assert.Equal(afterIncremental, Built(w));
     }
 
+    /// <summary>The month after a break (寒假 in February, 暑假 in August): its scores read back to the last teaching
+    /// month, which a break month carries, and the month before for the change.</summary>
+    [Theory]
+    [InlineData("2025-09-01", "2025-09")]
+    [InlineData("2026-03-01", "2026-03")]
+    public void TheMonthAfterABreak_BuiltIncrementally_EqualsAFullBuild(string asOf, string newMonth)
+    {
+        var today = DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture);
+        using var w = new TempWarehouse(new DateTimeOffset(today.AddMonths(1).AddDays(9).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero));
+        var dataset = DemoGenerator.Generate(w.Root, today);
+        w.Ingest();
+        var (models, builder) = BuiltWhole(w);
+
+        var added = NextMonthLedgers.Write(dataset.University, w.Options.InboxDir);
+        Assert.Equal(newMonth, added.Month);
+        Assert.All(w.Ingest(), o => Assert.Equal(0, o.RowsQuarantined));
+        Assert.Equal(newMonth, builder.Build(models, incremental: true).Plan!.FromMonth);
+        var afterIncremental = Built(w);
+        builder.Build(models);
+        Assert.Equal(Built(w), afterIncremental);
+    }
+
     [Fact]
     public void PledgesOrAMembershipEnding_RebuildWhatReadsThem_FromTheirMonth_AndEqualAFullBuild()
     {
