@@ -97,6 +97,25 @@ public class ContractTests
     }
 
     [Fact]
+    public void ACheckThatCannotRun_IsNamed_ThoughTheMartsChecksRunTogether()
+    {
+        // The key, reference and range checks run as one statement; when it cannot run, each check runs alone and the
+        // one that cannot is named with DuckDB's reason.
+        using var w = TempWarehouse.WithLedgers(activities: false);
+        var contracts = Contracts with
+        {
+            Models = new Dictionary<string, ModelContract>
+            {
+                ["units"] = new("one row per unit", ["unit_id"], new Dictionary<string, string> { ["unit_id"] = "core.no_such_table.unit_id" }),
+            },
+        };
+        var message = Assert.Throws<InvalidOperationException>(() => new ModelBuilder(w.Connection, contracts)
+            .Build([Mart("select unit_id, 1 as n, 0.5 as share from core.org_units")])).Message;
+        Assert.Contains("the check 'unit_id refers to core.no_such_table.unit_id' does not run", message);
+        Assert.Contains("no_such_table", message[message.IndexOf("does not run", StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
     public void IncrementalBuild_ChecksTheKeyAndRanges_OnTheMonthsItWrote()
     {
         using var w = TempWarehouse.WithLedgers(activities: false);
