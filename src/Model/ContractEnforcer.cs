@@ -131,7 +131,7 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
     /// and each statement cost a few milliseconds more): each part counts what may break its rule. Only a part that
     /// finds something runs its own query, which names the offending rows.
     /// </summary>
-    /// <param name="Rows">The mart, or the part of it this build wrote (a query in parentheses).</param>
+    /// <param name="rows">The mart, or the part of it this build wrote (a query in parentheses).</param>
     private sealed class MartScreen(ModelDefinition mart, string rows)
     {
         public ModelDefinition Mart { get; } = mart;
