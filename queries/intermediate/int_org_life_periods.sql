@@ -23,7 +23,7 @@ periods as (
 
 -- An incremental build recomputes only the periods that end in the months it rebuilds. A period still under way at
 -- the last month has no row (no members at its end), so none is paired with its activities (the year's, for a year:
--- most of an incremental build's time here).
+-- a third of this table's time in a one-month build).
 rebuilt_periods as (
     select * from periods
     where strftime(period_end, '%Y-%m') >= coalesce(getvariable('incremental_from_month'), '')
