@@ -148,7 +148,9 @@ final as (
         coalesce(pub.n_publicity_items, 0) as n_publicity_items,
         coalesce(pub.n_publicity_reads, 0) as n_publicity_reads,
     from unit_months as um
-    left join branches on um.grain = 'branch' and branches.branch_id = um.rollup_id
+    -- (keyed on the grain as well: a condition on the left side alone made the planner loop over every pair)
+    left join (select 'branch' as branch_grain, * from branches) as branches
+        on branches.branch_grain = um.grain and branches.branch_id = um.rollup_id
     left join membership as m using (month_id, grain, rollup_id)
     left join compliance as c using (month_id, grain, rollup_id)
     left join recent_meetings as rm using (month_id, grain, rollup_id)

@@ -1,7 +1,11 @@
 -- one row per activity: the 台账 an evaluator spot-checks (who held what, when, with how many present), without names
 -- incremental: month_id (a month's rows depend only on ledgers of that month and earlier)
-with activities as (select * from staging.stg_activities),
--- Only the activities of the months an incremental build recomputes (all in a full build).
+-- Only the activities of the months an incremental build recomputes (all in a full build): a fact's month is that of
+-- the day the activity was held, so earlier days are skipped in the scan rather than matched against the facts.
+with activities as (
+    select * from staging.stg_activities
+    where held_on >= coalesce(cast(strptime(getvariable('incremental_from_month'), '%Y-%m') as date), date '0001-01-01')
+),
 facts as (select * from intermediate.int_activity_facts where month_id >= coalesce(getvariable('incremental_from_month'), '')),
 units as (select * from staging.stg_org_units)
 
