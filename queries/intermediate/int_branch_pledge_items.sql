@@ -54,7 +54,7 @@ changes as (
 monthly_changes as (
     select branch_id, item, month_index, sum(pledged_change) as pledged_change, sum(completed_change) as completed_change,
     from changes
-    -- (a span that runs to the last month computed ends after it: that change reaches no month, so it is not grouped)
+    -- (the -1 after a span that runs to the last month computed falls past every month: it is not grouped)
     where month_index <= (select last_month_index from bounds)
     group by branch_id, item, month_index
 ),
