@@ -65,18 +65,14 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
                 throw Broken(mart, $"columns of type HUGEINT (cast sums to bigint: Parquet and most clients have no 128-bit integer): {string.Join(", ", hugeints)}");
 
             // The rows this build wrote: an incremental build's earlier months are as the last build checked them.
-            var rows = mart.FullName;
-            var keyHasMonth = false;
-            if (incrementalFrom?.GetValueOrDefault(mart.FullName) is { } from && mart.IncrementalKey is { } month)
-            {
-                rows = $"(select * from {mart.FullName} where {SqlExtensions.Identifier(month)} >= {SqlExtensions.Literal(from)})";
-                keyHasMonth = contract.PrimaryKey.Contains(month);
-            }
-            var screen = new MartScreen(mart, rows);
-            ScreenPrimaryKey(screen, contract.PrimaryKey, keyHasMonth);
+            var rows = incrementalFrom?.GetValueOrDefault(mart.FullName) is { } from && mart.IncrementalKey is { } month
+                ? $"(select * from {mart.FullName} where {SqlExtensions.Identifier(month)} >= {SqlExtensions.Literal(from)})"
+                : mart.FullName;
+            var screen = new MartScreen(mart, rows, contract.PrimaryKey);
+            ScreenPrimaryKey(screen);
             foreach (var (column, target) in contract.References ?? new Dictionary<string, string>())
-                ScreenReference(screen, contract.PrimaryKey, column, target, incrementalFrom);
-            ScreenRanges(screen, contract.PrimaryKey, columns.Where(c => contracts.Columns[c].Range is not null).ToList());
+                ScreenReference(screen, column, target, incrementalFrom);
+            ScreenRanges(screen, columns.Where(c => contracts.Columns[c].Range is not null).ToList());
             Run(screen);
             foreach (var check in contract.Checks ?? [])
             {
@@ -129,10 +125,15 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
     /// finds something runs its own query, which names the offending rows.
     /// </summary>
     /// <param name="rows">The mart, or the part of it this build wrote (a query in parentheses).</param>
-    private sealed class MartScreen(ModelDefinition mart, string rows)
+    /// <param name="key">The mart's primary key: what names an offending row.</param>
+    private sealed class MartScreen(ModelDefinition mart, string rows, IReadOnlyList<string> key)
     {
         public ModelDefinition Mart { get; } = mart;
         public string Rows { get; } = rows;
+        public IReadOnlyList<string> Key { get; } = key;
+
+        /// <summary>The key columns, quoted and comma-separated.</summary>
+        public string KeyColumns => string.Join(", ", Key.Select(SqlExtensions.Identifier));
 
         /// <summary>What the screen's parts read for <see cref="Rows"/>: the written rows materialised once.</summary>
         public string Written => Rows == Mart.FullName ? Rows : "written";
@@ -163,12 +164,13 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
             if (isSuspect) nameOffenders();
     }
 
-    /// <param name="keyHasMonth">The key includes the month an incremental build recomputed from.</param>
-    private void ScreenPrimaryKey(MartScreen screen, IReadOnlyList<string> key, bool keyHasMonth)
+    private void ScreenPrimaryKey(MartScreen screen)
     {
-        var cols = string.Join(", ", key.Select(SqlExtensions.Identifier));
+        var key = screen.Key;
+        var cols = screen.KeyColumns;
         // The rows among which a written row's key must not repeat: a key without the month may repeat one of an
         // earlier month, so the rows sharing a key with a written row.
+        var keyHasMonth = screen.Mart.IncrementalKey is { } month && key.Contains(month);
         string Within(string written) => screen.Written == screen.Rows || keyHasMonth ? written
             : $"(select * from {screen.Mart.FullName} semi join {written} as written using ({cols}))";
         var anyNull = string.Join(" or ", key.Select(k => $"{SqlExtensions.Identifier(k)} is null"));
@@ -189,23 +191,22 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
             """)]));
     }
 
-    private void ScreenReference(MartScreen screen, IReadOnlyList<string> key, string column, string target,
-        IReadOnlyDictionary<string, string>? incrementalFrom)
+    private void ScreenReference(MartScreen screen, string column, string target, IReadOnlyDictionary<string, string>? incrementalFrom)
     {
         var mart = screen.Mart;
         var parts = target.Split('.');
         if (parts.Length != 3) throw Broken(mart, $"reference of {column} must name schema.table.column, not '{target}'");
         // The rows kept from earlier builds were checked then, and still hold when the target was itself only
         // recomputed from the same month on (it keeps every key it had); otherwise every row is checked.
-        var written = incrementalFrom?.ContainsKey($"{parts[0]}.{parts[1]}") == true;
+        var onlyWritten = incrementalFrom?.ContainsKey($"{parts[0]}.{parts[1]}") == true;
         var col = SqlExtensions.Identifier(column);
         var keys = KeysOf(parts[0], parts[1], parts[2]);
         string Missing(string rows) => $"""
-            select {string.Join(", ", key.Select(SqlExtensions.Identifier))}, {col} from {rows} as m
+            select {screen.KeyColumns}, {col} from {rows} as m
             where {col} is not null and not exists (select 1 from {keys} as t where t.{SqlExtensions.Identifier(parts[2])} = m.{col})
             """;
-        screen.Parts.Add(($"select count(*) from ({Missing(written ? screen.Written : mart.FullName)})",
-            [() => Offending(mart, $"{column} refers to {target}", Missing(written ? screen.Rows : mart.FullName))]));
+        screen.Parts.Add(($"select count(*) from ({Missing(onlyWritten ? screen.Written : mart.FullName)})",
+            [() => Offending(mart, $"{column} refers to {target}", Missing(onlyWritten ? screen.Rows : mart.FullName))]));
     }
 
     /// <summary>What a reference reads its keys from: a table itself; a view's keys computed once for every reference
@@ -224,7 +225,7 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
 
     /// <summary>Every column's range over one scan of the rows (a statement per column cost an incremental build
     /// a quarter of a second); a column out of range is then checked alone, to name its rows.</summary>
-    private void ScreenRanges(MartScreen screen, IReadOnlyList<string> key, IReadOnlyList<string> columns)
+    private void ScreenRanges(MartScreen screen, IReadOnlyList<string> columns)
     {
         var checks = columns.Select(c => (Column: c, Condition: OutOfRange(c, contracts.Columns[c].Range!))).Where(c => c.Condition is not null).ToList();
         if (checks.Count == 0) return;
@@ -233,7 +234,7 @@ public sealed partial class ContractEnforcer(DuckDBConnection connection, MartCo
             {
                 var range = contracts.Columns[check.Column].Range!;
                 Offending(screen.Mart, $"{check.Column} within [{range.ElementAtOrDefault(0)?.ToString(CultureInfo.InvariantCulture) ?? "-∞"}, {range.ElementAtOrDefault(1)?.ToString(CultureInfo.InvariantCulture) ?? "∞"}]",
-                    $"select {string.Join(", ", key.Select(SqlExtensions.Identifier))}, {SqlExtensions.Identifier(check.Column)} from {screen.Rows} where {check.Condition}");
+                    $"select {screen.KeyColumns}, {SqlExtensions.Identifier(check.Column)} from {screen.Rows} where {check.Condition}");
             })).ToList()));
     }
 
