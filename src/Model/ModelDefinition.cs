@@ -40,10 +40,14 @@ public sealed record ModelDefinition(string Schema, string Name, string Sql, str
     /// <c>file_id</c> (<c>-- incremental: file_id</c>), a table whose rows each come from one ledger file and never
     /// change once it is loaded.
     /// </summary>
-    public object IncrementalFrom(string month, IncrementalPlan plan) => IncrementalKey switch
+    public object IncrementalFrom(string month, IncrementalPlan plan) => IncrementalKey == FileKey ? plan.FilesAfter + 1 : KeyFromMonth(month)!;
+
+    /// <summary>The first key of the rows from <paramref name="month"/> on, for a month or year key ('yyyy-MM' or
+    /// 'yyyy'); null for a file key (the months of a file's rows are not known from its id) and for no key.</summary>
+    public string? KeyFromMonth(string month) => IncrementalKey switch
     {
+        null or FileKey => null,
         YearKey => month[..4],
-        FileKey => plan.FilesAfter + 1,
         _ => month,
     };
 

@@ -1,52 +1,198 @@
+using System.Diagnostics;
 using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.Model;
 
+/// <summary>What a publish did: every mart in the snapshot, and those refreshed in a copy of the previous snapshot
+/// rather than copied whole.</summary>
+/// <param name="RefreshedFrom">The first month whose rows the refreshed marts took again ('yyyy-MM'),
+/// <see cref="IncrementalPlan.NothingNew"/> when no build had run since the previous snapshot, null when the snapshot
+/// was written whole.</param>
+public sealed record PublishedSnapshot(IReadOnlyList<string> Tables, IReadOnlyList<string> Refreshed, string? RefreshedFrom, double Seconds);
+
 /// <summary>
-/// Publishes the evaluators' snapshot: the marts copied into a new DuckDB file, checkpointed and closed, then renamed
+/// Publishes the evaluators' snapshot: the marts written into a new DuckDB file, checkpointed and closed, then renamed
 /// over the previous snapshot. A reader that has the old file open keeps reading it; a reader that opens the path
 /// afterwards sees the new one; nobody ever sees a half-written file.
 /// </summary>
+/// <remarks>
+/// The new file starts as a copy of the previous snapshot when that one says which build it shows
+/// (<see cref="AboutTable"/>) and every build since was incremental: a mart whose month's (or year's) rows depend only
+/// on the ledgers of that month and earlier (<c>-- incremental:</c>) then takes again only the rows from the earliest
+/// month those builds recomputed; every other mart is copied whole. On the large tier, copying every mart took 7.5 s
+/// after a one-month build (the 6 million member-months alone 3.3 s), and took that again after the flags.
+/// </remarks>
 public static class SnapshotPublisher
 {
-    public static IReadOnlyList<string> Publish(DuckDBConnection warehouse, string snapshotPath)
+    /// <summary>The snapshot's one row on the build it shows: number, time, kind and the first month it recomputed.</summary>
+    public const string AboutTable = "about.snapshot";
+
+    private const string Snapshot = "kf_snapshot";
+
+    /// <param name="models">The models, for the marts' keys; without them every mart is copied whole.</param>
+    public static PublishedSnapshot Publish(DuckDBConnection warehouse, string snapshotPath, IReadOnlyList<ModelDefinition>? models = null)
     {
+        var watch = Stopwatch.StartNew();
         var target = Path.GetFullPath(snapshotPath);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         RemoveAbandoned(target);
         var temp = $"{target}.{Guid.NewGuid():N}.tmp";
         var tables = WarehouseMarts.Names(warehouse);
-        warehouse.Execute($"attach {SqlExtensions.Literal(temp)} as kf_snapshot (storage_version '{WarehouseDatabase.SnapshotStorageVersion}')");
+        var from = File.Exists(target) ? AttachCopy(warehouse, target, temp) : null;
+        if (from is null) warehouse.Execute($"attach {SqlExtensions.Literal(temp)} as {Snapshot} (storage_version '{WarehouseDatabase.SnapshotStorageVersion}')");
+        var refreshed = new List<string>();
         try
         {
-            warehouse.Execute("create schema kf_snapshot.marts");
-            foreach (var table in tables)
-                warehouse.Execute($"create table kf_snapshot.marts.{SqlExtensions.Identifier(table)} as select * from marts.{SqlExtensions.Identifier(table)}");
-            // Copies lose comments: carry them over, so `describe` in any client explains the data.
-            foreach (var (table, column, comment) in warehouse.Query(
-                "select table_name, column_name, comment from duckdb_columns() where database_name = current_database() and schema_name = 'marts' and comment is not null",
-                r => (r.GetString(0), r.GetString(1), r.GetString(2))))
-                warehouse.Execute($"comment on column kf_snapshot.marts.{SqlExtensions.Identifier(table)}.{SqlExtensions.Identifier(column)} is {SqlExtensions.Literal(comment)}");
-            foreach (var (table, comment) in warehouse.Query(
-                """
-                select table_name, comment from duckdb_tables() where database_name = current_database() and schema_name = 'marts' and comment is not null
-                union all
-                select view_name, comment from duckdb_views() where database_name = current_database() and schema_name = 'marts' and comment is not null
-                """,
-                r => (r.GetString(0), r.GetString(1))))
-                warehouse.Execute($"comment on table kf_snapshot.marts.{SqlExtensions.Identifier(table)} is {SqlExtensions.Literal(comment)}");
-            warehouse.Execute("checkpoint kf_snapshot");
+            // The marts keyed by a month or a year: those a copy can refresh from a month on.
+            var keyed = (models ?? []).Where(m => m.Schema == ModelLayers.Marts && m.KeyFromMonth(IncrementalPlan.NothingNew) is not null)
+                .ToDictionary(m => m.Name, StringComparer.Ordinal);
+            var sameColumns = from is null ? [] : TablesWithTheSameColumns(warehouse);
+            warehouse.InTransaction(() =>
+            {
+                warehouse.Execute($"create schema if not exists {Snapshot}.marts");
+                foreach (var stale in warehouse.Query($"select table_name from duckdb_tables() where database_name = '{Snapshot}' and schema_name = 'marts'", r => r.GetString(0))
+                             .Except(tables, StringComparer.Ordinal).ToList())
+                    warehouse.Execute($"drop table {Snapshot}.marts.{SqlExtensions.Identifier(stale)}");
+                foreach (var table in tables)
+                {
+                    var name = SqlExtensions.Identifier(table);
+                    if (from is not null && keyed.TryGetValue(table, out var model) && sameColumns.Contains(table))
+                    {
+                        if (from != IncrementalPlan.NothingNew)
+                        {
+                            // The first key as a literal: a 'yyyy' text compares with an integer year column only so.
+                            var bound = SqlExtensions.Literal(model.KeyFromMonth(from)!);
+                            var column = SqlExtensions.Identifier(model.IncrementalKey!);
+                            warehouse.Execute($"delete from {Snapshot}.marts.{name} where {column} >= {bound}");
+                            warehouse.Execute($"insert into {Snapshot}.marts.{name} select * from marts.{name} where {column} >= {bound}");
+                        }
+                        refreshed.Add(table);
+                    }
+                    else
+                    {
+                        warehouse.Execute($"drop table if exists {Snapshot}.marts.{name}");
+                        warehouse.Execute($"create table {Snapshot}.marts.{name} as select * from marts.{name}");
+                    }
+                }
+                CarryComments(warehouse);
+                RecordBuild(warehouse);
+            });
+            warehouse.Execute($"checkpoint {Snapshot}");
         }
         catch
         {
-            warehouse.Execute("detach kf_snapshot");
+            warehouse.Execute($"detach {Snapshot}");
             File.Delete(temp);
+            File.Delete(temp + ".wal");
             throw;
         }
-        warehouse.Execute("detach kf_snapshot");
+        warehouse.Execute($"detach {Snapshot}");
         File.Move(temp, target, overwrite: true);
-        return tables;
+        return new PublishedSnapshot(tables, refreshed, from, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The previous snapshot copied to <paramref name="temp"/> and attached, when it can be refreshed: the first month
+    /// to take again (<see cref="ChangedSince"/>). Otherwise null, with nothing attached or left behind: the snapshot
+    /// is then written whole, as it is when the previous one cannot be read at all.
+    /// </summary>
+    private static string? AttachCopy(DuckDBConnection warehouse, string target, string temp)
+    {
+        File.Copy(target, temp);
+        string? from = null;
+        try
+        {
+            warehouse.Execute($"attach {SqlExtensions.Literal(temp)} as {Snapshot}");
+            try { from = ChangedSince(warehouse); }
+            finally { if (from is null) warehouse.Execute($"detach {Snapshot}"); }
+        }
+        catch (DuckDBException) { } // not a database this DuckDB can open: written whole
+        if (from is null)
+        {
+            File.Delete(temp);
+            File.Delete(temp + ".wal");
+        }
+        return from;
+    }
+
+    /// <summary>
+    /// The first month any build since the one the copied snapshot shows recomputed (<see cref="IncrementalPlan.NothingNew"/>
+    /// when there was none); null when the copy cannot be refreshed: it says no build, or one this warehouse did not
+    /// record (another warehouse's, or one rolled back), or was written in another format, or a full build ran since.
+    /// </summary>
+    private static string? ChangedSince(DuckDBConnection warehouse)
+    {
+        var schema = AboutTable.Split('.')[0];
+        var table = AboutTable.Split('.')[1];
+        if (!warehouse.Scalar<bool>($"select exists (select 1 from duckdb_tables() where database_name = '{Snapshot}' and schema_name = ? and table_name = ?)", schema, table))
+            return null;
+        var (known, full, first) = warehouse.Query($"""
+            with shown as (select build_id, built_at from {Snapshot}.{AboutTable} where storage_version = ?),
+            since as (select * from ops.model_builds where build_id > (select max(build_id) from shown))
+            select
+                exists (select 1 from shown join ops.model_builds as b using (build_id) where b.built_at = shown.built_at),
+                exists (select 1 from since where kind <> 'incremental'),
+                (select min(from_month) from since)
+            """, r => (r.GetBoolean(0), r.GetBoolean(1), r.IsDBNull(2) ? null : r.GetString(2)), WarehouseDatabase.SnapshotStorageVersion).Single();
+        return !known || full ? null : first ?? IncrementalPlan.NothingNew;
+    }
+
+    /// <summary>The marts whose columns (names, types, order) are the same in the warehouse and the copied snapshot.</summary>
+    private static HashSet<string> TablesWithTheSameColumns(DuckDBConnection warehouse) => warehouse.Query($"""
+        with columns as (
+            select database_name = '{Snapshot}' as in_snapshot, table_name,
+                string_agg(column_name || ' ' || data_type, ', ' order by column_index) as columns
+            from duckdb_columns()
+            where (database_name = current_database() or database_name = '{Snapshot}') and schema_name = 'marts'
+            group by all
+        )
+        select w.table_name from columns as w join columns as s using (table_name, columns)
+        where not w.in_snapshot and s.in_snapshot
+        """, r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Copies lose comments, and a refreshed copy keeps the previous ones: each comment that differs is set
+    /// again, so `describe` in any client explains the data as the warehouse does.</summary>
+    private static void CarryComments(DuckDBConnection warehouse)
+    {
+        foreach (var (table, column, comment) in warehouse.Query($"""
+                     select w.table_name, w.column_name, w.comment
+                     from duckdb_columns() as w
+                     join duckdb_columns() as s on s.database_name = '{Snapshot}' and s.schema_name = 'marts'
+                         and s.table_name = w.table_name and s.column_name = w.column_name
+                     where w.database_name = current_database() and w.schema_name = 'marts' and w.comment is distinct from s.comment
+                     """, r => (r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2))))
+            warehouse.Execute($"comment on column {Snapshot}.marts.{SqlExtensions.Identifier(table)}.{SqlExtensions.Identifier(column)} is {(comment is null ? "null" : SqlExtensions.Literal(comment))}");
+        foreach (var (table, comment) in warehouse.Query($"""
+                     with ours as (
+                         select table_name, comment from duckdb_tables() where database_name = current_database() and schema_name = 'marts'
+                         union all
+                         select view_name, comment from duckdb_views() where database_name = current_database() and schema_name = 'marts'
+                     )
+                     select ours.table_name, ours.comment from ours
+                     join duckdb_tables() as s on s.database_name = '{Snapshot}' and s.schema_name = 'marts' and s.table_name = ours.table_name
+                     where ours.comment is distinct from s.comment
+                     """, r => (r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1))))
+            warehouse.Execute($"comment on table {Snapshot}.marts.{SqlExtensions.Identifier(table)} is {(comment is null ? "null" : SqlExtensions.Literal(comment))}");
+    }
+
+    /// <summary>The last build as the snapshot's <see cref="AboutTable"/> (no row before the first build).</summary>
+    private static void RecordBuild(DuckDBConnection warehouse)
+    {
+        var schema = AboutTable.Split('.')[0];
+        warehouse.Execute($"""
+            create schema if not exists {Snapshot}.{schema};
+            create or replace table {Snapshot}.{AboutTable} as
+            select build_id, built_at, kind as build_kind, from_month as build_from_month,
+                '{WarehouseDatabase.SnapshotStorageVersion}' as storage_version
+            from ops.model_builds order by build_id desc limit 1;
+            comment on table {Snapshot}.{AboutTable} is 'the model build this snapshot shows (one row)';
+            comment on column {Snapshot}.{AboutTable}.build_id is 'the build''s number, counted from the warehouse''s first build';
+            comment on column {Snapshot}.{AboutTable}.built_at is 'when the build ran';
+            comment on column {Snapshot}.{AboutTable}.build_kind is 'full (every month computed) or incremental (months from build_from_month recomputed)';
+            comment on column {Snapshot}.{AboutTable}.build_from_month is 'incremental: the first month recomputed, yyyy-MM (9999-12: no new ledger rows)';
+            comment on column {Snapshot}.{AboutTable}.storage_version is 'the DuckDB storage format of this file';
+            """);
     }
 
     /// <summary>

@@ -72,12 +72,12 @@ public class MemberMonthTests(BranchMonthFixture f) : IClassFixture<BranchMonthF
         reader.Open();
         var names = new[] { "甲", "乙", "丙", "丁", "戊", "己", "庚" };
         var ids = new[] { "M1", "M2", "M3", "M4", "S1", "S2", "S3" };
-        var columns = reader.Query("select table_name, column_name from duckdb_columns() where database_name = current_database() and data_type = 'VARCHAR'",
-            r => (r.GetString(0), r.GetString(1)));
+        var columns = reader.Query("select schema_name, table_name, column_name from duckdb_columns() where database_name = current_database() and data_type = 'VARCHAR'",
+            r => (r.GetString(0), r.GetString(1), r.GetString(2)));
         Assert.NotEmpty(columns);
-        foreach (var (table, column) in columns)
+        foreach (var (schema, table, column) in columns)
         {
-            var values = reader.Query($"select distinct \"{column}\" from marts.\"{table}\" where \"{column}\" is not null", r => r.GetString(0));
+            var values = reader.Query($"select distinct \"{column}\" from \"{schema}\".\"{table}\" where \"{column}\" is not null", r => r.GetString(0));
             Assert.DoesNotContain(values, v => names.Any(v.Contains));
             // Pledge item codes (S1–S7) are spelled like this fixture's student numbers: only they may match.
             if (column != "item") Assert.DoesNotContain(values, ids.Contains);

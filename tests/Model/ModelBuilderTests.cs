@@ -88,7 +88,7 @@ public class SnapshotTests
         builder.Build([Mart("select unit_id, count(*) as n from core.activities where unit_id = 'B01' group by unit_id")]);
         var published = SnapshotPublisher.Publish(w.Connection, snapshot);
 
-        Assert.Equal(["unit_activities"], published);
+        Assert.Equal(["unit_activities"], published.Tables);
         Assert.Equal(3L, reader.Scalar<long>("select count(*) from marts.unit_activities"));
         // Another process opening the path now gets the new file. (Within one process DuckDB.NET shares one
         // database per path, so the open reader would be handed the old one.)
@@ -99,15 +99,16 @@ public class SnapshotTests
     }
 
     [Fact]
-    public void Snapshot_HoldsOnlyTheMarts()
+    public void Snapshot_HoldsOnlyTheMarts_AndTheBuildItShows()
     {
         using var w = TempWarehouse.WithLedgers(activities: true);
         var snapshot = Path.Combine(w.Root, "snapshot.duckdb");
         new ModelBuilder(w.Connection).Build([Mart("select unit_id from core.activities")]);
         SnapshotPublisher.Publish(w.Connection, snapshot);
 
-        Assert.Equal(["marts.unit_activities"], ReadOnlyQuery.Run(snapshot,
-            "select table_schema || '.' || table_name from information_schema.tables where table_catalog = current_database()").Rows.Select(r => (string)r[0]!));
+        Assert.Equal(["about.snapshot", "marts.unit_activities"], ReadOnlyQuery.Run(snapshot,
+            "select table_schema || '.' || table_name from information_schema.tables where table_catalog = current_database() order by 1").Rows.Select(r => (string)r[0]!));
+        Assert.Equal("1 full", string.Join(" ", ReadOnlyQuery.Run(snapshot, "select build_id, build_kind from about.snapshot").Rows.Single()));
     }
 }
 

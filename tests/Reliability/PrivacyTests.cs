@@ -48,15 +48,15 @@ public class PrivacyTests : IClassFixture<PrivacyTests.DemoSnapshot>
         db.Open();
         // Every text in the snapshot, whatever its column or table (lists flattened), checked against every name.
         var columns = db.Query("""
-            select table_name, column_name, data_type from duckdb_columns()
+            select schema_name, table_name, column_name, data_type from duckdb_columns()
             where database_name = current_database() and (data_type = 'VARCHAR' or data_type = 'VARCHAR[]')
-            """, r => (Table: r.GetString(0), Column: r.GetString(1), List: r.GetString(2) == "VARCHAR[]"));
+            """, r => (Schema: r.GetString(0), Table: r.GetString(1), Column: r.GetString(2), List: r.GetString(3) == "VARCHAR[]"));
         Assert.Contains(columns, c => c.Table == "member_month" && c.Column == "member_key");
         var texts = new HashSet<string>();
-        foreach (var (table, column, list) in columns)
+        foreach (var (schema, table, column, list) in columns)
         {
             var value = list ? $"unnest(\"{column}\")" : $"\"{column}\"";
-            texts.UnionWith(db.Query($"select distinct v from (select {value} as v from marts.\"{table}\") where v is not null", r => r.GetString(0)));
+            texts.UnionWith(db.Query($"select distinct v from (select {value} as v from \"{schema}\".\"{table}\") where v is not null", r => r.GetString(0)));
         }
         Assert.True(texts.Count > 1000, $"only {texts.Count} distinct texts in the snapshot");
         var leaks = texts.SelectMany(t => names.Where(n => t.Contains(n, StringComparison.Ordinal)).Select(n => $"'{n}' in '{t}'"))

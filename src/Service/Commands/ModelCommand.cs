@@ -28,6 +28,13 @@ public static class ModelCommand
         output.WriteLine($"Built {result.Models.Count} model(s) in {result.Seconds:0.00} s" + (result.Plan is { } plan
             ? $", incremental: {plan.Reason}; month-keyed tables rebuilt from {(plan.FromMonth == IncrementalPlan.NothingNew ? "no month" : plan.FromMonth + " at the earliest")}."
             : ", full build."));
-        output.WriteLine($"Published the evaluators' snapshot ({run.Published.Count} mart table(s)) to {run.SnapshotPath}");
+        var published = run.Published;
+        var how = published.RefreshedFrom switch
+        {
+            null => "written whole",
+            IncrementalPlan.NothingNew => $"{published.Refreshed.Count} kept as they were, the others copied whole",
+            var month => $"{published.Refreshed.Count} refreshed from {month}, the others copied whole",
+        };
+        output.WriteLine($"Published the evaluators' snapshot ({published.Tables.Count} mart table(s), {how}, {published.Seconds:0.00} s) to {run.SnapshotPath}");
     }
 }

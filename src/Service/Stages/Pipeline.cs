@@ -19,7 +19,7 @@ public sealed record IngestRun(IReadOnlyList<FileOutcome> Outcomes, QuarantineEx
 }
 
 /// <summary>What one model build did: the build (models, rows, seconds, incremental plan) and the snapshot published.</summary>
-public sealed record BuildRun(ModelBuildResult Result, IReadOnlyList<string> Published, string SnapshotPath);
+public sealed record BuildRun(ModelBuildResult Result, PublishedSnapshot Published, string SnapshotPath);
 
 /// <summary>What one flag run did: the run, its judgement against a ground truth if one was given, and the alerts sent.</summary>
 public sealed record FlagStageRun(FlagRunReport Report, IReadOnlyList<Alert> Alerts,
@@ -55,7 +55,7 @@ public sealed class Pipeline(AnalyticsSettings settings, TimeProvider clock)
         Catalogue.Load(Catalogue.Locate(settings.CataloguesDir)).WriteTo(connection);
         PseudonymSecret.Use(connection, PseudonymSecret.LoadOrCreate(settings.PseudonymKey));
         var result = Builder(connection, settings.Queries).Build(models, built, incremental: !full);
-        var published = SnapshotPublisher.Publish(connection, settings.Snapshot);
+        var published = SnapshotPublisher.Publish(connection, settings.Snapshot, models);
         return new BuildRun(result, published, Path.GetFullPath(settings.Snapshot));
     }
 
@@ -77,7 +77,7 @@ public sealed class Pipeline(AnalyticsSettings settings, TimeProvider clock)
         using var http = new HttpClient();
         var channels = AlertDispatcher.Channels(settings.Alerts, http);
         var deliveries = new AlertDispatcher(connection, channels, settings.Alerts, clock).DeliverAsync(alerts).GetAwaiter().GetResult();
-        SnapshotPublisher.Publish(connection, settings.Snapshot);
+        SnapshotPublisher.Publish(connection, settings.Snapshot, ModelDiscovery.Discover(settings.Queries));
         return new FlagStageRun(report, alerts, channels.Select(Describe).ToList(), deliveries, Path.GetFullPath(settings.Snapshot));
     }
 
