@@ -9,7 +9,8 @@ namespace Analytics.Model;
 /// <param name="RefreshedFrom">The first month whose rows the refreshed marts took again ('yyyy-MM'),
 /// <see cref="IncrementalPlan.NothingNew"/> when no build had run since the previous snapshot, null when the snapshot
 /// was written whole.</param>
-public sealed record PublishedSnapshot(IReadOnlyList<string> Tables, IReadOnlyList<string> Refreshed, string? RefreshedFrom, double Seconds);
+/// <param name="WhyWhole">Why the snapshot was written whole (no previous one, a full build since, …); null when refreshed.</param>
+public sealed record PublishedSnapshot(IReadOnlyList<string> Tables, IReadOnlyList<string> Refreshed, string? RefreshedFrom, string? WhyWhole, double Seconds);
 
 /// <summary>
 /// Publishes the evaluators' snapshot: the marts written into a new DuckDB file, checkpointed and closed, then renamed
@@ -20,8 +21,8 @@ public sealed record PublishedSnapshot(IReadOnlyList<string> Tables, IReadOnlyLi
 /// The new file starts as a copy of the previous snapshot when that one says which build it shows
 /// (<see cref="AboutTable"/>) and every build since was incremental: a mart whose month's (or year's) rows depend only
 /// on the ledgers of that month and earlier (<c>-- incremental:</c>) then takes again only the rows from the earliest
-/// month those builds recomputed; every other mart is copied whole. On the large tier, copying every mart took 7.5 s
-/// after a one-month build (the 6 million member-months alone 3.3 s), and took that again after the flags.
+/// month those builds recomputed; every other mart is copied whole. On the large tier, copying every mart took 6.9–7.9 s
+/// after a one-month build (the 6.1 million member-months alone 3.3 s), and took that again after the flags.
 /// </remarks>
 public static class SnapshotPublisher
 {
@@ -39,7 +40,7 @@ public static class SnapshotPublisher
         RemoveAbandoned(target);
         var temp = $"{target}.{Guid.NewGuid():N}.tmp";
         var tables = WarehouseMarts.Names(warehouse);
-        var from = File.Exists(target) ? AttachCopy(warehouse, target, temp) : null;
+        var (from, whyWhole) = File.Exists(target) ? AttachCopy(warehouse, target, temp) : (null, "no previous snapshot");
         if (from is null) warehouse.Execute($"attach {SqlExtensions.Literal(temp)} as {Snapshot} (storage_version '{WarehouseDatabase.SnapshotStorageVersion}')");
         var refreshed = new List<string>();
         try
@@ -89,44 +90,48 @@ public static class SnapshotPublisher
         }
         warehouse.Execute($"detach {Snapshot}");
         File.Move(temp, target, overwrite: true);
-        return new PublishedSnapshot(tables, refreshed, from, watch.Elapsed.TotalSeconds);
+        return new PublishedSnapshot(tables, refreshed, from, whyWhole, watch.Elapsed.TotalSeconds);
     }
 
     /// <summary>
     /// The previous snapshot copied to <paramref name="temp"/> and attached, when it can be refreshed: the first month
-    /// to take again (<see cref="ChangedSince"/>). Otherwise null, with nothing attached or left behind: the snapshot
+    /// to take again (<see cref="ChangedSince"/>). Otherwise why not, with nothing attached or left behind: the snapshot
     /// is then written whole, as it is when the previous one cannot be read at all.
     /// </summary>
-    private static string? AttachCopy(DuckDBConnection warehouse, string target, string temp)
+    private static (string? From, string? WhyWhole) AttachCopy(DuckDBConnection warehouse, string target, string temp)
     {
         File.Copy(target, temp);
-        string? from = null;
+        (string? From, string? WhyWhole) changed;
         try
         {
             warehouse.Execute($"attach {SqlExtensions.Literal(temp)} as {Snapshot}");
-            try { from = ChangedSince(warehouse); }
-            finally { if (from is null) warehouse.Execute($"detach {Snapshot}"); }
+            changed = (null, "the previous snapshot could not be compared with the warehouse");
+            try { changed = ChangedSince(warehouse); }
+            finally { if (changed.From is null) warehouse.Execute($"detach {Snapshot}"); }
         }
-        catch (DuckDBException) { } // not a database this DuckDB can open: written whole
-        if (from is null)
+        catch (DuckDBException ex)
+        {
+            changed = (null, $"the previous snapshot could not be read ({ex.Message.Split('\n')[0]})");
+        }
+        if (changed.From is null)
         {
             File.Delete(temp);
             File.Delete(temp + ".wal");
         }
-        return from;
+        return changed;
     }
 
     /// <summary>
     /// The first month any build since the one the copied snapshot shows recomputed (<see cref="IncrementalPlan.NothingNew"/>
-    /// when there was none); null when the copy cannot be refreshed: it says no build, or one this warehouse did not
+    /// when there was none); otherwise why the copy cannot be refreshed: it says no build, or one this warehouse did not
     /// record (another warehouse's, or one rolled back), or was written in another format, or a full build ran since.
     /// </summary>
-    private static string? ChangedSince(DuckDBConnection warehouse)
+    private static (string? From, string? WhyWhole) ChangedSince(DuckDBConnection warehouse)
     {
         var schema = AboutTable.Split('.')[0];
         var table = AboutTable.Split('.')[1];
         if (!warehouse.Scalar<bool>($"select exists (select 1 from duckdb_tables() where database_name = '{Snapshot}' and schema_name = ? and table_name = ?)", schema, table))
-            return null;
+            return (null, $"the previous snapshot has no {AboutTable}");
         var (known, full, first) = warehouse.Query($"""
             with shown as (select build_id, built_at from {Snapshot}.{AboutTable} where storage_version = ?),
             since as (select * from ops.model_builds where build_id > (select max(build_id) from shown))
@@ -135,7 +140,9 @@ public static class SnapshotPublisher
                 exists (select 1 from since where kind <> 'incremental'),
                 (select min(from_month) from since)
             """, r => (r.GetBoolean(0), r.GetBoolean(1), r.IsDBNull(2) ? null : r.GetString(2)), WarehouseDatabase.SnapshotStorageVersion).Single();
-        return !known || full ? null : first ?? IncrementalPlan.NothingNew;
+        return !known ? (null, "the previous snapshot shows a build this warehouse did not record, or is in another format")
+            : full ? (null, "a full build ran since the previous snapshot")
+            : (first ?? IncrementalPlan.NothingNew, null);
     }
 
     /// <summary>The marts whose columns (names, types, order) are the same in the warehouse and the copied snapshot.</summary>

@@ -47,7 +47,7 @@ public class SnapshotRefreshTests
             Assert.Equal(expected, Content(snapshot));
         }
 
-        Assert.Null(Publish().RefreshedFrom); // the first: nothing to refresh
+        Assert.Equal("no previous snapshot", Publish().WhyWhole);
 
         // A new month's activity and attendance: the month-keyed marts take its rows again, in the previous copy.
         w.WriteInbox("may.csv", "活动编号,组织编号,活动日期,活动类型\nA010,B01,2026-05-12,党课\n");
@@ -90,15 +90,15 @@ public class SnapshotRefreshTests
         // A full build since, a snapshot without its record of the build (an older version's), or one that cannot be
         // read: written whole, without an error.
         builder.Build(models);
-        Assert.Null(Publish().RefreshedFrom);
+        Assert.Equal("a full build ran since the previous snapshot", Publish().WhyWhole);
         using (var damage = new DuckDBConnection($"Data Source={snapshot}"))
         {
             damage.Open();
             damage.Execute($"drop table {SnapshotPublisher.AboutTable}");
         }
-        Assert.Null(Publish().RefreshedFrom);
+        Assert.Equal("the previous snapshot has no about.snapshot", Publish().WhyWhole);
         File.WriteAllBytes(snapshot, new byte[4096]);
-        Assert.Null(Publish().RefreshedFrom);
+        Assert.StartsWith("the previous snapshot could not be read", Publish().WhyWhole);
         AssertEqualsAWholeOne();
         Assert.Equal(["snapshot.duckdb"], Directory.GetFiles(w.Root, "snapshot*").Select(Path.GetFileName));
     }
@@ -117,6 +117,6 @@ public class SnapshotRefreshTests
         var builder = new ModelBuilder(other.Connection, MartContracts.Load(Queries));
         builder.Build(models);
         builder.Build(models, incremental: true);
-        Assert.Null(SnapshotPublisher.Publish(other.Connection, snapshot, models).RefreshedFrom);
+        Assert.StartsWith("the previous snapshot shows a build this warehouse did not record", SnapshotPublisher.Publish(other.Connection, snapshot, models).WhyWhole);
     }
 }

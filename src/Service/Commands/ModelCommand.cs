@@ -31,7 +31,7 @@ public static class ModelCommand
         var published = run.Published;
         var how = published.RefreshedFrom switch
         {
-            null => "written whole",
+            null => $"written whole: {published.WhyWhole}",
             IncrementalPlan.NothingNew => $"{published.Refreshed.Count} kept as they were, the others copied whole",
             var month => $"{published.Refreshed.Count} refreshed from {month}, the others copied whole",
         };
