@@ -17,10 +17,20 @@ public sealed class LoopbackHttpServer : IDisposable
     public LoopbackHttpServer(params int[] statuses)
     {
         _statuses = new Queue<int>(statuses);
-        var port = FreePort();
-        Url = $"http://127.0.0.1:{port}/hook?key=secret-robot-key";
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
+        // A port found free may be taken before the listener binds it (by a test's own outgoing connection): another.
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            _listener.Prefixes.Clear();
+            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                _listener.Start();
+                Url = $"http://127.0.0.1:{port}/hook?key=secret-robot-key";
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 5) { }
+        }
         _loop = Task.Run(Serve);
     }
 
