@@ -17,21 +17,26 @@ public sealed class LoopbackHttpServer : IDisposable
     public LoopbackHttpServer(params int[] statuses)
     {
         _statuses = new Queue<int>(statuses);
-        // A port found free may be taken before the listener binds it (by a test's own outgoing connection): another.
+        Url = $"{StartOnAFreePort(_listener)}hook?key=secret-robot-key";
+        _loop = Task.Run(Serve);
+    }
+
+    /// <summary>Starts the listener on a free port of 127.0.0.1 and returns its base URL. A port found free may be taken
+    /// before the listener binds it (by a test's own outgoing connection): another is tried.</summary>
+    public static string StartOnAFreePort(HttpListener listener)
+    {
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            var url = $"http://127.0.0.1:{FreePort()}/";
+            listener.Prefixes.Clear();
+            listener.Prefixes.Add(url);
             try
             {
-                _listener.Start();
-                Url = $"http://127.0.0.1:{port}/hook?key=secret-robot-key";
-                break;
+                listener.Start();
+                return url;
             }
             catch (HttpListenerException) when (attempt < 5) { }
         }
-        _loop = Task.Run(Serve);
     }
 
     public static int FreePort()

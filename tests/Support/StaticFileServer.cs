@@ -14,10 +14,7 @@ public sealed class StaticFileServer : IDisposable
     public StaticFileServer(string root)
     {
         _root = Path.GetFullPath(root);
-        var port = LoopbackHttpServer.FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(BaseUrl);
-        _listener.Start();
+        BaseUrl = LoopbackHttpServer.StartOnAFreePort(_listener);
         _loop = Task.Run(Serve);
     }
 
