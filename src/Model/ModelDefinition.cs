@@ -44,12 +44,10 @@ public sealed record ModelDefinition(string Schema, string Name, string Sql, str
 
     /// <summary>The first key of the rows from <paramref name="month"/> on, for a month or year key ('yyyy-MM' or
     /// 'yyyy'); null for a file key (the months of a file's rows are not known from its id) and for no key.</summary>
-    public string? KeyFromMonth(string month) => IncrementalKey switch
-    {
-        null or FileKey => null,
-        YearKey => month[..4],
-        _ => month,
-    };
+    public string? KeyFromMonth(string month) => !KeyedByMonthOrYear ? null : IncrementalKey == YearKey ? month[..4] : month;
+
+    /// <summary>Whether the incremental key is a month or a year (not a file, not none): its rows fall in known months.</summary>
+    public bool KeyedByMonthOrYear => IncrementalKey is not null and not FileKey;
 
     private const string YearKey = "year";
     private const string FileKey = "file_id";

@@ -27,7 +27,10 @@ public sealed record PublishedSnapshot(IReadOnlyList<string> Tables, IReadOnlyLi
 public static class SnapshotPublisher
 {
     /// <summary>The snapshot's one row on the build it shows: number, time, kind and the first month it recomputed.</summary>
-    public const string AboutTable = "about.snapshot";
+    public const string AboutTable = AboutSchema + "." + AboutName;
+
+    private const string AboutSchema = "about";
+    private const string AboutName = "snapshot";
 
     private const string Snapshot = "kf_snapshot";
 
@@ -46,7 +49,7 @@ public static class SnapshotPublisher
         try
         {
             // The marts keyed by a month or a year: those a copy can refresh from a month on.
-            var keyed = (models ?? []).Where(m => m.Schema == ModelLayers.Marts && m.KeyFromMonth(IncrementalPlan.NothingNew) is not null)
+            var keyed = (models ?? []).Where(m => m.Schema == ModelLayers.Marts && m.KeyedByMonthOrYear)
                 .ToDictionary(m => m.Name, StringComparer.Ordinal);
             var sameColumns = from is null ? [] : TablesWithTheSameColumns(warehouse);
             warehouse.InTransaction(() =>
@@ -128,9 +131,7 @@ public static class SnapshotPublisher
     /// </summary>
     private static (string? From, string? WhyWhole) ChangedSince(DuckDBConnection warehouse)
     {
-        var schema = AboutTable.Split('.')[0];
-        var table = AboutTable.Split('.')[1];
-        if (!warehouse.Scalar<bool>($"select exists (select 1 from duckdb_tables() where database_name = '{Snapshot}' and schema_name = ? and table_name = ?)", schema, table))
+        if (!warehouse.Scalar<bool>($"select exists (select 1 from duckdb_tables() where database_name = '{Snapshot}' and schema_name = ? and table_name = ?)", AboutSchema, AboutName))
             return (null, $"the previous snapshot has no {AboutTable}");
         var (known, full, first) = warehouse.Query($"""
             with shown as (select build_id, built_at from {Snapshot}.{AboutTable} where storage_version = ?),
@@ -186,9 +187,8 @@ public static class SnapshotPublisher
     /// <summary>The last build as the snapshot's <see cref="AboutTable"/> (no row before the first build).</summary>
     private static void RecordBuild(DuckDBConnection warehouse)
     {
-        var schema = AboutTable.Split('.')[0];
         warehouse.Execute($"""
-            create schema if not exists {Snapshot}.{schema};
+            create schema if not exists {Snapshot}.{AboutSchema};
             create or replace table {Snapshot}.{AboutTable} as
             select build_id, built_at, kind as build_kind, from_month as build_from_month,
                 '{WarehouseDatabase.SnapshotStorageVersion}' as storage_version
