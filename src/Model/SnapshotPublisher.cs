@@ -137,7 +137,7 @@ public static class SnapshotPublisher
             with shown as (select build_id, built_at from {Snapshot}.{AboutTable} where storage_version = ?),
             since as (select * from ops.model_builds where build_id > (select max(build_id) from shown))
             select
-                exists (select 1 from shown join ops.model_builds as b using (build_id) where b.built_at = shown.built_at),
+                exists (select 1 from shown join ops.model_builds as b using (build_id) where timezone('Asia/Shanghai', b.built_at) = shown.built_at),
                 exists (select 1 from since where kind <> 'incremental'),
                 (select min(from_month) from since)
             """, r => (r.GetBoolean(0), r.GetBoolean(1), r.IsDBNull(2) ? null : r.GetString(2)), WarehouseDatabase.SnapshotStorageVersion).Single();
@@ -190,12 +190,12 @@ public static class SnapshotPublisher
         warehouse.Execute($"""
             create schema if not exists {Snapshot}.{AboutSchema};
             create or replace table {Snapshot}.{AboutTable} as
-            select build_id, built_at, kind as build_kind, from_month as build_from_month,
+            select build_id, timezone('Asia/Shanghai', built_at) as built_at, kind as build_kind, from_month as build_from_month,
                 '{WarehouseDatabase.SnapshotStorageVersion}' as storage_version
             from ops.model_builds order by build_id desc limit 1;
             comment on table {Snapshot}.{AboutTable} is 'the model build this snapshot shows (one row)';
             comment on column {Snapshot}.{AboutTable}.build_id is 'the build''s number, counted from the warehouse''s first build';
-            comment on column {Snapshot}.{AboutTable}.built_at is 'when the build ran';
+            comment on column {Snapshot}.{AboutTable}.built_at is 'when the build ran, Asia/Shanghai time';
             comment on column {Snapshot}.{AboutTable}.build_kind is 'full (every month computed) or incremental (months from build_from_month recomputed)';
             comment on column {Snapshot}.{AboutTable}.build_from_month is 'incremental: the first month recomputed, yyyy-MM (9999-12: no new ledger rows)';
             comment on column {Snapshot}.{AboutTable}.storage_version is 'the DuckDB storage format of this file';
