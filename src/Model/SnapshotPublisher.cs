@@ -10,7 +10,16 @@ namespace Analytics.Model;
 /// <see cref="IncrementalPlan.NothingNew"/> when no build had run since the previous snapshot, null when the snapshot
 /// was written whole.</param>
 /// <param name="WhyWhole">Why the snapshot was written whole (no previous one, a full build since, …); null when refreshed.</param>
-public sealed record PublishedSnapshot(IReadOnlyList<string> Tables, IReadOnlyList<string> Refreshed, string? RefreshedFrom, string? WhyWhole, double Seconds);
+public sealed record PublishedSnapshot(IReadOnlyList<string> Tables, IReadOnlyList<string> Refreshed, string? RefreshedFrom, string? WhyWhole, double Seconds)
+{
+    /// <summary>How the marts were written, for an operator: "13 refreshed from 2026-11, the others copied whole".</summary>
+    public string How => RefreshedFrom switch
+    {
+        null => $"written whole: {WhyWhole}",
+        IncrementalPlan.NothingNew => $"{Refreshed.Count} kept as they were, the others copied whole",
+        var month => $"{Refreshed.Count} refreshed from {month}, the others copied whole",
+    };
+}
 
 /// <summary>
 /// Publishes the evaluators' snapshot: the marts written into a new DuckDB file, checkpointed and closed, then renamed

@@ -38,6 +38,13 @@ public class SnapshotRefreshTests
         var snapshot = Path.Combine(w.Root, "snapshot.duckdb");
         var wholes = 0;
         PublishedSnapshot Publish() => SnapshotPublisher.Publish(w.Connection, snapshot, models);
+        // Ledger files sent, loaded without a quarantined row, and built incrementally: the month the build recomputed from.
+        string? SentAndBuilt(params (string Name, string Text)[] files)
+        {
+            foreach (var (name, text) in files) w.WriteInbox(name, text);
+            Assert.All(w.Ingest(), o => Assert.Equal(0, o.RowsQuarantined));
+            return builder.Build(models, incremental: true).Plan!.FromMonth;
+        }
         void AssertEqualsAWholeOne()
         {
             var whole = Path.Combine(w.Root, $"whole-{++wholes}.duckdb");
@@ -50,10 +57,9 @@ public class SnapshotRefreshTests
         Assert.Equal("no previous snapshot", Publish().WhyWhole);
 
         // A new month's activity and attendance: the month-keyed marts take its rows again, in the previous copy.
-        w.WriteInbox("may.csv", "活动编号,组织编号,活动日期,活动类型\nA010,B01,2026-05-12,党课\n");
-        w.WriteInbox("att-may.csv", "活动编号,党员编号,出勤状态\nA010,M001,出席\n");
-        Assert.All(w.Ingest(), o => Assert.Equal(0, o.RowsQuarantined));
-        Assert.Equal("2026-05", builder.Build(models, incremental: true).Plan!.FromMonth);
+        Assert.Equal("2026-05", SentAndBuilt(
+            ("may.csv", "活动编号,组织编号,活动日期,活动类型\nA010,B01,2026-05-12,党课\n"),
+            ("att-may.csv", "活动编号,党员编号,出勤状态\nA010,M001,出席\n")));
         var may = Publish();
         Assert.Equal("2026-05", may.RefreshedFrom);
         Assert.Contains("member_month", may.Refreshed); // a view in the warehouse, a table in the snapshot
@@ -63,21 +69,17 @@ public class SnapshotRefreshTests
 
         // Two builds, the first never published (killed between its commit and the publish): the refresh takes the
         // months of both, here from the month the first moved an activity to, not the second's later month.
-        w.WriteInbox("moved.csv", "活动编号,组织编号,活动日期,活动类型\nA001,B01,2026-01-20,主题党日\n");
-        Assert.All(w.Ingest(), o => Assert.Equal(0, o.RowsQuarantined));
-        Assert.Equal("2026-01", builder.Build(models, incremental: true).Plan!.FromMonth);
-        w.WriteInbox("june.csv", "活动编号,组织编号,活动日期,活动类型\nA011,B02,2026-06-08,主题党日\n");
-        w.WriteInbox("att-june.csv", "活动编号,党员编号,出勤状态\nA011,M003,出席\n");
-        Assert.All(w.Ingest(), o => Assert.Equal(0, o.RowsQuarantined));
-        Assert.Equal("2026-06", builder.Build(models, incremental: true).Plan!.FromMonth);
+        Assert.Equal("2026-01", SentAndBuilt(("moved.csv", "活动编号,组织编号,活动日期,活动类型\nA001,B01,2026-01-20,主题党日\n")));
+        Assert.Equal("2026-06", SentAndBuilt(
+            ("june.csv", "活动编号,组织编号,活动日期,活动类型\nA011,B02,2026-06-08,主题党日\n"),
+            ("att-june.csv", "活动编号,党员编号,出勤状态\nA011,M003,出席\n")));
         Assert.Equal("2026-01", Publish().RefreshedFrom);
         AssertEqualsAWholeOne();
 
         // A membership that ends, from its start a year before, and pledges, from January: from the earlier.
-        w.WriteInbox("left.csv", "member_id,name,member_type,branch_id,valid_from,valid_to,status\nM003,王五,学生,B02,2025-03-01,2026-03-15,正式党员\n");
-        w.WriteInbox("pledges.csv", "党员编号,工程,年度,承诺事项,承诺日期\nM001,七一工程,2026,T1,2026-03-10\n");
-        Assert.All(w.Ingest(), o => Assert.Equal(0, o.RowsQuarantined));
-        Assert.Equal("2025-03", builder.Build(models, incremental: true).Plan!.FromMonth);
+        Assert.Equal("2025-03", SentAndBuilt(
+            ("left.csv", "member_id,name,member_type,branch_id,valid_from,valid_to,status\nM003,王五,学生,B02,2025-03-01,2026-03-15,正式党员\n"),
+            ("pledges.csv", "党员编号,工程,年度,承诺事项,承诺日期\nM001,七一工程,2026,T1,2026-03-10\n")));
         Assert.Equal("2025-03", Publish().RefreshedFrom);
         AssertEqualsAWholeOne();
 

@@ -29,12 +29,6 @@ public static class ModelCommand
             ? $", incremental: {plan.Reason}; month-keyed tables rebuilt from {(plan.FromMonth == IncrementalPlan.NothingNew ? "no month" : plan.FromMonth + " at the earliest")}."
             : ", full build."));
         var published = run.Published;
-        var how = published.RefreshedFrom switch
-        {
-            null => $"written whole: {published.WhyWhole}",
-            IncrementalPlan.NothingNew => $"{published.Refreshed.Count} kept as they were, the others copied whole",
-            var month => $"{published.Refreshed.Count} refreshed from {month}, the others copied whole",
-        };
-        output.WriteLine($"Published the evaluators' snapshot ({published.Tables.Count} mart table(s), {how}, {published.Seconds:0.00} s) to {run.SnapshotPath}");
+        output.WriteLine($"Published the evaluators' snapshot ({published.Tables.Count} mart table(s), {published.How}, {published.Seconds:0.00} s) to {run.SnapshotPath}");
     }
 }
