@@ -166,4 +166,52 @@ public class IncrementalBuildTests
         Assert.Null(afterDrop.Plan);
         Assert.Contains(afterDrop.Models, m => m.FullName == "marts.branch_month" && m.IsTable);
     }
+
+    /// <summary>台账及时 (the year's ledger timeliness) judges each activity by the day its first version reached the
+    /// warehouse: records of the warehouse's first load are not judged, one sent within year_timely_days (15) of its
+    /// month's end is timely, a correction sent later does not make it late; every step built incrementally equals a
+    /// full build.</summary>
+    [Fact]
+    public void LedgerTimeliness_ByEachActivitysFirstArrival_IncrementallyAsWhole()
+    {
+        static DateTimeOffset Shanghai(int year, int month, int day) => new(year, month, day, 10, 0, 0, TimeSpan.FromHours(8));
+        using var w = new TempWarehouse(Shanghai(2026, 4, 2));
+        var dataset = DemoGenerator.Generate(w.Root, new DateOnly(2026, 4, 1)); // ledgers to March 2026
+        w.Ingest();
+        var (models, builder) = BuiltWhole(w);
+        double? Timeliness() => w.Scalar<double?>("select ledger_timeliness from marts.school_year where year = '2026'");
+        Assert.Null(Timeliness()); // everything came with the first load: history, not judged
+
+        // April's activities: a third sent on 10 May (timely), the rest with the attendance on 25 May (late).
+        var staging = Path.Combine(w.Root, "april");
+        Directory.CreateDirectory(staging);
+        var added = NextMonthLedgers.Write(dataset.University, staging);
+        Assert.Equal("2026-04", added.Month);
+        var lines = File.ReadAllLines(Path.Combine(staging, "next-month-activities.csv"));
+        var timely = lines.Skip(1).Take(added.Activities / 3).ToList();
+        var late = lines.Skip(1 + timely.Count).ToList();
+        void Send(DateTimeOffset at, params (string Name, IEnumerable<string> Lines)[] files)
+        {
+            foreach (var (name, rows) in files) File.WriteAllLines(w.Inbox(name), rows.Prepend(lines[0]));
+            var outcomes = new Analytics.Ingest.Loading.InboxIngestor(w.Connection, TempWarehouse.Catalogue, w.Options, new FixedClock(at)).Run();
+            Assert.All(outcomes, o => Assert.Equal(0, o.RowsQuarantined));
+            builder.Build(models, incremental: true);
+            var afterIncremental = Built(w);
+            builder.Build(models);
+            Assert.Equal(Built(w), afterIncremental);
+        }
+
+        Send(Shanghai(2026, 5, 10), ("april-1.csv", timely));
+        Assert.Equal(1.0, Timeliness()!.Value, 1e-9);
+
+        File.Move(Path.Combine(staging, "next-month-attendance.csv"), w.Inbox("april-attendance.csv"));
+        Send(Shanghai(2026, 5, 25), ("april-2.csv", late));
+        Assert.Equal((double)timely.Count / (timely.Count + late.Count), Timeliness()!.Value, 1e-9);
+
+        // A timely activity corrected in June (more participants): still judged by its first arrival, in May.
+        var fields = timely[0].Split(',');
+        fields[4] = fields[4].Length == 0 ? "1" : (int.Parse(fields[4], System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Send(Shanghai(2026, 6, 3), ("april-fix.csv", [string.Join(',', fields)]));
+        Assert.Equal((double)timely.Count / (timely.Count + late.Count), Timeliness()!.Value, 1e-9);
+    }
 }
