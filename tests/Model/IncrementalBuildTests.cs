@@ -1,3 +1,4 @@
+using System.Globalization;
 using Analytics.Demo;
 using Analytics.Warehouse;
 using Analytics.Model;
@@ -190,28 +191,29 @@ public class IncrementalBuildTests
         var lines = File.ReadAllLines(Path.Combine(staging, "next-month-activities.csv"));
         var timely = lines.Skip(1).Take(added.Activities / 3).ToList();
         var late = lines.Skip(1 + timely.Count).ToList();
-        void Send(DateTimeOffset at, params (string Name, IEnumerable<string> Lines)[] files)
+        // Each file is ingested on its day, built incrementally, and compared with a full build.
+        void Send(DateTimeOffset at, string name, IEnumerable<string> rows)
         {
-            foreach (var (name, rows) in files) File.WriteAllLines(w.Inbox(name), rows.Prepend(lines[0]));
-            var outcomes = new Analytics.Ingest.Loading.InboxIngestor(w.Connection, TempWarehouse.Catalogue, w.Options, new FixedClock(at)).Run();
-            Assert.All(outcomes, o => Assert.Equal(0, o.RowsQuarantined));
+            File.WriteAllLines(w.Inbox(name), rows.Prepend(lines[0]));
+            Assert.All(w.Ingest(at), o => Assert.Equal(0, o.RowsQuarantined));
             builder.Build(models, incremental: true);
             var afterIncremental = Built(w);
             builder.Build(models);
             Assert.Equal(Built(w), afterIncremental);
         }
 
-        Send(Shanghai(2026, 5, 10), ("april-1.csv", timely));
+        Send(Shanghai(2026, 5, 10), "april-1.csv", timely);
         Assert.Equal(1.0, Timeliness()!.Value, 1e-9);
 
         File.Move(Path.Combine(staging, "next-month-attendance.csv"), w.Inbox("april-attendance.csv"));
-        Send(Shanghai(2026, 5, 25), ("april-2.csv", late));
-        Assert.Equal((double)timely.Count / (timely.Count + late.Count), Timeliness()!.Value, 1e-9);
+        Send(Shanghai(2026, 5, 25), "april-2.csv", late);
+        var timelyShare = (double)timely.Count / (timely.Count + late.Count);
+        Assert.Equal(timelyShare, Timeliness()!.Value, 1e-9);
 
-        // A timely activity corrected in June (more participants): still judged by its first arrival, in May.
-        var fields = timely[0].Split(',');
-        fields[4] = fields[4].Length == 0 ? "1" : (int.Parse(fields[4], System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Send(Shanghai(2026, 6, 3), ("april-fix.csv", [string.Join(',', fields)]));
-        Assert.Equal((double)timely.Count / (timely.Count + late.Count), Timeliness()!.Value, 1e-9);
+        // A timely activity corrected in June (one more participant): still judged by its first arrival, in May.
+        var fields = timely[0].Split(','); // activity_id,unit_id,held_on,activity_type,participants,external_audience
+        fields[4] = fields[4].Length == 0 ? "1" : (int.Parse(fields[4], CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
+        Send(Shanghai(2026, 6, 3), "april-fix.csv", [string.Join(',', fields)]);
+        Assert.Equal(timelyShare, Timeliness()!.Value, 1e-9);
     }
 }

@@ -46,8 +46,9 @@ public sealed class TempWarehouse : IDisposable
     public void WriteInbox(string name, string text, System.Text.Encoding? encoding = null) =>
         File.WriteAllText(Inbox(name), text, encoding ?? new System.Text.UTF8Encoding(false));
 
-    public IReadOnlyList<FileOutcome> Ingest() =>
-        new InboxIngestor(Connection, Catalogue, Options, Clock).Run();
+    /// <param name="at">When the files arrive, if not at the warehouse's own fixed time.</param>
+    public IReadOnlyList<FileOutcome> Ingest(DateTimeOffset? at = null) =>
+        new InboxIngestor(Connection, Catalogue, Options, at is { } time ? new FixedClock(time) : Clock).Run();
 
     public T? Scalar<T>(string sql, params object?[] args) => Connection.Scalar<T>(sql, args);
 
