@@ -10,7 +10,7 @@
 with scored as (select * from intermediate.int_unit_month_scored where month_id >= left(coalesce(getvariable('incremental_from_month'), ''), 4)),
 rollups as (select * from intermediate.int_unit_rollups),
 facts as (select * from intermediate.int_activity_facts where month_id >= left(coalesce(getvariable('incremental_from_month'), ''), 4)),
-loads as (select * from staging.stg_activity_loads),
+timely_months as (select * from intermediate.int_unit_month_timeliness where month_id >= left(coalesce(getvariable('incremental_from_month'), ''), 4)),
 types as (select * from staging.stg_activity_types),
 branch_items as (select * from intermediate.int_branch_pledge_items),
 scoring as (select * from staging.stg_scoring_parameters),
@@ -71,30 +71,13 @@ completeness as (
     group by all
 ),
 
--- 台账及时: the share of the year's activities whose record reached the warehouse within year_timely_days days
--- (Asia/Shanghai dates) after the end of the month they were held in. Records that came with the warehouse's first
--- load are history filled in when it was set up, not late reports: they are not judged, and a unit with nothing
--- judged has no timeliness (the dimension is then the mean of its other three components).
--- A record arrives with the first load of any version of it; only the activities of the years assessed are read
--- (before grouping: all loads grouped cost an incremental build 0.2 s). The warehouse's first load is the earliest of all.
-arrival_days as (
-    select activity_id, cast(timezone('Asia/Shanghai', min(loaded_at)) as date) as arrived_on from loads
-    where activity_id in (select activity_id from facts)
-    group by activity_id
-),
--- (read apart from the loads above, so that the planner streams those rather than keeping a copy of all for two readers)
-first_load as (
-    select cast(timezone('Asia/Shanghai', min(loaded_at)) as date) as arrived_on from staging.stg_activity_loads
-),
-
+-- 台账及时: the share of the year's judged activities whose record reached the warehouse in time (see
+-- int_unit_month_timeliness: records that came with the warehouse's first load are not judged, and a unit with
+-- nothing judged has no timeliness, so the dimension is then the mean of its other three components).
 timeliness as (
-    select r.grain, r.rollup_id as unit_id, left(f.month_id, 4) as year,
-        count(*) filter (where a.arrived_on <= last_day(f.held_on) + cast((select year_timely_days from scoring) as integer))
-            / count(*) as ledger_timeliness,
-    from facts as f
-    join arrival_days as a using (activity_id)
-    join rollups as r on r.unit_id = f.unit_id and r.grain in ('college', 'school')
-    where a.arrived_on > (select arrived_on from first_load)
+    select grain, unit_id, left(month_id, 4) as year,
+        sum(n_activities_timely) / sum(n_activities_judged) as ledger_timeliness,
+    from timely_months
     group by all
 ),
 
