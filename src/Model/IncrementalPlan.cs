@@ -43,16 +43,24 @@ public sealed record IncrementalPlan(string? FromMonth, string Reason, long? Max
     /// <summary>Tables an incremental build never sees changed: a change to them makes a full build.</summary>
     private static readonly HashSet<string> Unchanging = [.. Catalogues, "core.org_units", "raw.org_units"];
 
-    // The month each ledger's new rows touch, over every version of the keys they carry.
+    // The month each ledger's new rows touch, over every version of the keys they carry. Core holds each key's latest
+    // row and history the rows it replaced, so the activities with rows since the last build are exactly those whose core
+    // row came since (their zone maps skip the rest), and their earlier versions are in history: neither is matched
+    // against every activity (0.034 → 0.008 s on the large tier).
     private const string TouchedMonths = """
-        with new_activities as (select distinct activity_id from raw.activities where _file_id > $w),
+        with new_activities as (select activity_id, held_on from core.activities where _file_id > $w),
         new_publicity as (select distinct item_id from raw.publicity where _file_id > $w)
         select
             (select strftime(min(d), '%Y-%m') from (
-                select min(held_on) as d from raw.activities where activity_id in (select activity_id from new_activities)
+                select min(held_on) as d from new_activities
                 union all
-                -- (the new rows' activities first: a few thousand, where joining each attendance row cost 0.1 s on the large tier)
-                select min(held_on) from core.activities semi join (select distinct activity_id from raw.attendance where _file_id > $w) using (activity_id)
+                -- (an activity moved from March to May touches March)
+                select min(held_on) from history.activities where activity_id in (select activity_id from new_activities)
+                union all
+                -- attendance of activities that brought no row themselves: the month each activity is held in now
+                select min(held_on) from core.activities semi join (
+                    select distinct activity_id from raw.attendance where _file_id > $w
+                    except select activity_id from new_activities) using (activity_id)
             )) as activities,
             -- (a membership's start is part of its key: every version of it has the same)
             (select strftime(min(valid_from), '%Y-%m') from raw.members where _file_id > $w) as members,

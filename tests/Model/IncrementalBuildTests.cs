@@ -148,6 +148,23 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public void AttendanceSentLateForAnEarlierActivity_RebuildsFromTheActivitysMonth()
+    {
+        // The attendance ledger alone, for an activity loaded before the last build: no activity row came with it, so
+        // only its activity's month (March) says where the build must start.
+        using var w = TempWarehouse.WithLedgers(activities: true); // A001 on 2026-03-05
+        var (models, builder) = BuiltWhole(w);
+        w.WriteInbox("att-late.csv", "活动编号,党员编号,出勤状态\nA001,M001,出席\n");
+        Assert.All(w.Ingest(), o => Assert.Equal(1, o.RowsLoaded));
+        var plan = builder.Build(models, incremental: true).Plan!;
+        Assert.Equal("2026-03", plan.FromMonth);
+        Assert.Equal(1, w.Scalar<long>("select n_present from intermediate.int_activity_facts where activity_id = 'A001'"));
+        var afterIncremental = Built(w);
+        builder.Build(models);
+        Assert.Equal(Built(w), afterIncremental);
+    }
+
+    [Fact]
     public void ChangedModelsOrOrganisation_OrAMissingTable_ForceAFullBuild()
     {
         using var w = TempWarehouse.WithLedgers(activities: true);
