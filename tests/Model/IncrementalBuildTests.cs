@@ -27,6 +27,15 @@ public class IncrementalBuildTests
         return (models, builder);
     }
 
+    /// <summary>What the incremental build just left, asserted equal to what a full build then leaves.</summary>
+    private static List<string> AssertEqualsAFullBuild(TempWarehouse w, IReadOnlyList<ModelDefinition> models, ModelBuilder builder)
+    {
+        var afterIncremental = Built(w);
+        builder.Build(models);
+        Assert.Equal(Built(w), afterIncremental);
+        return afterIncremental;
+    }
+
     [Fact]
     public void AfterANewMonth_AnIncrementalBuildEqualsAFullOne_AndSaysFromWhichMonth()
     {
@@ -46,11 +55,8 @@ public class IncrementalBuildTests
         // The month brought activities and attendance only: the pledge terms, read from the pledges alone, are kept.
         Assert.Equal(["activities"], incremental.Plan.Touched!.Keys);
         Assert.Contains(incremental.Models, m => m.FullName == "intermediate.int_pledge_terms" && m.IsTable && m.Kept);
-        var afterIncremental = Built(w);
+        var afterIncremental = AssertEqualsAFullBuild(w, models, builder);
         Assert.Contains(afterIncremental, l => l.StartsWith("built marts.branch_month", StringComparison.Ordinal));
-
-        builder.Build(models); // full
-        Assert.Equal(Built(w), afterIncremental);
 
         // Nothing new: an incremental build keeps every month and still equals the full one.
         var idle = builder.Build(models, incremental: true);
@@ -76,9 +82,7 @@ public class IncrementalBuildTests
         Assert.Equal(newMonth, added.Month);
         Assert.All(w.Ingest(), o => Assert.Equal(0, o.RowsQuarantined));
         Assert.Equal(newMonth, builder.Build(models, incremental: true).Plan!.FromMonth);
-        var afterIncremental = Built(w);
-        builder.Build(models);
-        Assert.Equal(Built(w), afterIncremental);
+        AssertEqualsAFullBuild(w, models, builder);
     }
 
     [Fact]
@@ -97,9 +101,7 @@ public class IncrementalBuildTests
         Assert.Contains(pledged.Models, m => m.FullName == "intermediate.int_pledge_terms" && !m.Kept && m.Rows == 1);
         Assert.Contains(pledged.Models, m => m.FullName == "intermediate.int_org_life_periods" && m.Kept);
         Assert.Equal(1, w.Scalar<long>("select n_items_pledged from intermediate.int_member_month where member_id = 'M001' and month_id = '2026-03'"));
-        var afterPledges = Built(w);
-        builder.Build(models);
-        Assert.Equal(Built(w), afterPledges);
+        AssertEqualsAFullBuild(w, models, builder);
 
         // A membership that ends (a new version of it): recomputed from its start, the month its rows touch.
         w.WriteInbox("left.csv", "member_id,name,member_type,branch_id,valid_from,valid_to,status\nM003,王五,学生,B02,2025-03-01,2026-03-15,正式党员\n");
@@ -107,9 +109,7 @@ public class IncrementalBuildTests
         var left = builder.Build(models, incremental: true);
         Assert.Equal(new Dictionary<string, string> { ["members"] = "2025-03" }, left.Plan!.Touched);
         Assert.Equal(0, w.Scalar<long>("select count(*) from intermediate.int_member_month where member_id = 'M003' and month_id = '2026-03'"));
-        var afterLeaving = Built(w);
-        builder.Build(models);
-        Assert.Equal(Built(w), afterLeaving);
+        AssertEqualsAFullBuild(w, models, builder);
     }
 
     [Fact]
@@ -121,9 +121,7 @@ public class IncrementalBuildTests
         w.Ingest();
         var plan = builder.Build(models, incremental: true).Plan!;
         Assert.Equal("2026-01", plan.FromMonth);
-        var afterIncremental = Built(w);
-        builder.Build(models);
-        Assert.Equal(Built(w), afterIncremental);
+        AssertEqualsAFullBuild(w, models, builder);
     }
 
     [Fact]
@@ -142,9 +140,7 @@ public class IncrementalBuildTests
         Assert.Equal("2026-03", plan.FromMonth);
         Assert.Equal(2, w.Scalar<long>("select n_activities_present from intermediate.int_member_month where member_id = 'M001' and month_id = '2026-05'"));
         Assert.Equal(1, w.Scalar<long>("select n_present from intermediate.int_activity_facts where activity_id = 'A001' and month_id = '2026-05'"));
-        var afterIncremental = Built(w);
-        builder.Build(models);
-        Assert.Equal(Built(w), afterIncremental);
+        AssertEqualsAFullBuild(w, models, builder);
     }
 
     [Fact]
@@ -159,9 +155,7 @@ public class IncrementalBuildTests
         var plan = builder.Build(models, incremental: true).Plan!;
         Assert.Equal("2026-03", plan.FromMonth);
         Assert.Equal(1, w.Scalar<long>("select n_present from intermediate.int_activity_facts where activity_id = 'A001'"));
-        var afterIncremental = Built(w);
-        builder.Build(models);
-        Assert.Equal(Built(w), afterIncremental);
+        AssertEqualsAFullBuild(w, models, builder);
     }
 
     [Fact]
@@ -214,9 +208,7 @@ public class IncrementalBuildTests
             File.WriteAllLines(w.Inbox(name), rows.Prepend(lines[0]));
             Assert.All(w.Ingest(at), o => Assert.Equal(0, o.RowsQuarantined));
             builder.Build(models, incremental: true);
-            var afterIncremental = Built(w);
-            builder.Build(models);
-            Assert.Equal(Built(w), afterIncremental);
+            AssertEqualsAFullBuild(w, models, builder);
         }
 
         Send(Shanghai(2026, 5, 10), "april-1.csv", timely);
