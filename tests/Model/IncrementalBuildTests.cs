@@ -112,15 +112,19 @@ public class IncrementalBuildTests
         AssertEqualsAFullBuild(w, models, builder);
     }
 
-    [Fact]
-    public void AnActivityMovedToAnEarlierMonth_RebuildsFromTheEarlierMonth()
+    /// <summary>One file after a build, of one row, rebuilds from the earliest month it touches: an activity moved to
+    /// January (its new date), or attendance sent alone, late, for A001: no activity row came with it, so only its
+    /// activity's month (March) says where the build must start.</summary>
+    [Theory]
+    [InlineData("moved.csv", "活动编号,组织编号,活动日期,活动类型\nA001,B01,2026-01-20,主题党日\n", "2026-01")]
+    [InlineData("att-late.csv", "活动编号,党员编号,出勤状态\nA001,M001,出席\n", "2026-03")]
+    public void OneRowAfterABuild_RebuildsFromTheMonthItTouches(string file, string text, string fromMonth)
     {
         using var w = TempWarehouse.WithLedgers(activities: true); // A001 on 2026-03-05
         var (models, builder) = BuiltWhole(w);
-        w.WriteInbox("moved.csv", "活动编号,组织编号,活动日期,活动类型\nA001,B01,2026-01-20,主题党日\n");
-        w.Ingest();
-        var plan = builder.Build(models, incremental: true).Plan!;
-        Assert.Equal("2026-01", plan.FromMonth);
+        w.WriteInbox(file, text);
+        Assert.All(w.Ingest(), o => Assert.Equal(1, o.RowsLoaded));
+        Assert.Equal(fromMonth, builder.Build(models, incremental: true).Plan!.FromMonth);
         AssertEqualsAFullBuild(w, models, builder);
     }
 
@@ -140,21 +144,6 @@ public class IncrementalBuildTests
         Assert.Equal("2026-03", plan.FromMonth);
         Assert.Equal(2, w.Scalar<long>("select n_activities_present from intermediate.int_member_month where member_id = 'M001' and month_id = '2026-05'"));
         Assert.Equal(1, w.Scalar<long>("select n_present from intermediate.int_activity_facts where activity_id = 'A001' and month_id = '2026-05'"));
-        AssertEqualsAFullBuild(w, models, builder);
-    }
-
-    [Fact]
-    public void AttendanceSentLateForAnEarlierActivity_RebuildsFromTheActivitysMonth()
-    {
-        // The attendance ledger alone, for an activity loaded before the last build: no activity row came with it, so
-        // only its activity's month (March) says where the build must start.
-        using var w = TempWarehouse.WithLedgers(activities: true); // A001 on 2026-03-05
-        var (models, builder) = BuiltWhole(w);
-        w.WriteInbox("att-late.csv", "活动编号,党员编号,出勤状态\nA001,M001,出席\n");
-        Assert.All(w.Ingest(), o => Assert.Equal(1, o.RowsLoaded));
-        var plan = builder.Build(models, incremental: true).Plan!;
-        Assert.Equal("2026-03", plan.FromMonth);
-        Assert.Equal(1, w.Scalar<long>("select n_present from intermediate.int_activity_facts where activity_id = 'A001'"));
         AssertEqualsAFullBuild(w, models, builder);
     }
 
