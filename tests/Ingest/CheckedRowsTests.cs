@@ -1,4 +1,5 @@
 using Analytics.Ingest.Loading;
+using Analytics.Warehouse;
 using DuckDB.NET.Data;
 
 namespace Analytics.Tests.Ingest;
@@ -16,13 +17,19 @@ public sealed class CheckedRowsTests : IDisposable
     public void Dispose() => connection.Dispose();
 
     /// <param name="hashes">A query of one ubigint column, key_hash; every row valid unless <paramref name="invalidEvery"/>.</param>
-    private CheckedRows Check(string hashes, int invalidEvery = 0, long rows = 400_000) => CheckedRows.Scan(connection, $"""
-        select valid, case when valid then key_hash else row_no::ubigint end as key_hash_or_row_no
-        from (
-            select row_number() over () as row_no, key_hash,
-                {(invalidEvery > 0 ? $"row_number() over () % {invalidEvery} <> 0" : "true")} as valid
-            from ({hashes}))
-        """, rows);
+    /// <remarks>The rows it lets through go into the table <c>kept</c>, as the loader's go into core.</remarks>
+    private CheckedRows Check(string hashes, int invalidEvery = 0, long rows = 400_000)
+    {
+        connection.Execute("create or replace temp table kept (row_no bigint, key_hash ubigint)");
+        return CheckedRows.Run(connection, keepValid => $"""
+            insert into kept
+            select row_no, key_hash from (
+                select row_number() over () as row_no, key_hash,
+                    {(invalidEvery > 0 ? $"row_number() over () % {invalidEvery} <> 0" : "true")} as valid
+                from ({hashes}))
+            where {keepValid}
+            """, rows);
+    }
 
     [Fact]
     public void DistinctHashes_HaveNoRepeat()
@@ -48,6 +55,8 @@ public sealed class CheckedRowsTests : IDisposable
         Assert.Equal(100_001, found.InvalidRowNos.Count);
         Assert.Equal([3L, 6L, 9L], found.InvalidRowNos.Take(3));
         Assert.Empty(found.RepeatedKeyHashes);
+        // Exactly the valid rows went through.
+        Assert.Equal((200_002L, 0L), (connection.Scalar<long>("select count(*) from kept"), connection.Scalar<long>("select count(*) from kept where row_no % 3 = 0")));
     }
 
     [Fact]
@@ -64,21 +73,19 @@ public sealed class CheckedRowsTests : IDisposable
     public void MoreRowsThanStaged_OrColumnsOfAnotherType_AreRefused()
     {
         Assert.Throws<InvalidOperationException>(() => Check("select hash(i) as key_hash from range(3000) as t(i)", rows: 2000));
-        Assert.Throws<DuckDBException>(() => CheckedRows.Scan(connection, "select true as valid, 'x' as key_hash_or_row_no", 1));
+        Assert.Throws<DuckDBException>(() => CheckedRows.Run(connection, keepValid => $"select count(*) from (select true as valid, 'x' as key_hash, 1 as row_no) where {keepValid}", 1));
     }
 
     [Fact]
     public void AFailingCheck_ThrowsDuckDbsOwnError()
     {
-        var error = Assert.Throws<DuckDBException>(() => CheckedRows.Scan(connection,
-            "select cast('x' || i as integer) > 0 as valid, hash(i) as key_hash_or_row_no from range(10) as t(i)", 10));
+        var error = Assert.Throws<DuckDBException>(() => CheckedRows.Run(connection, keepValid => $"""
+            create table kept_then_failed as
+            select * from (select cast('x' || i as integer) > 0 as valid, hash(i) as key_hash, i as row_no from range(10) as t(i))
+            where {keepValid}
+            """, 10));
         Assert.Contains("Could not convert", error.Message);
     }
 
-    private ulong Hash(long value)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"select hash({value})";
-        return (ulong)command.ExecuteScalar()!;
-    }
+    private ulong Hash(long value) => connection.Scalar<ulong>($"select hash({value})");
 }

@@ -46,17 +46,10 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
             Phase("layout");
             var layoutRows = LayoutRowsSql.Separate(connection, staged, contract, part.Header.ExampleRowNos);
 
-            // Validation only reads: it runs before the transaction too, on temp tables that stay fast to scan. Core
-            // cannot change meanwhile: only ingest writes it, one file at a time, and the warehouse has one process.
+            // The typed view and its value maps are made before the transaction, on temp tables that stay fast to scan.
             Phase("validating");
             var validation = new ValidationSql(contract, staged.StageColumns.ToHashSet(), today);
             foreach (var statement in validation.Statements(SpellingsOf)) connection.Execute(statement);
-            var checkedRows = CheckedRows.Scan(connection, validation.CheckQuery, staged.RowsStaged - layoutRows);
-            checkedRows.WriteTo(connection);
-            var anySuspect = checkedRows.InvalidRowNos.Count > 0;
-            if (anySuspect)
-                foreach (var statement in validation.Hits()) connection.Execute(statement);
-            var anyRepeatedKey = checkedRows.RepeatedKeyHashes.Count > 0;
 
             // An explicit transaction rather than InTransaction: the commit is timed as a phase of its own (bench ingest).
             connection.Execute("begin transaction");
@@ -68,23 +61,28 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
             var columnList = string.Join(", ", columns);
             var core = $"core.{contract.CoreTable}";
             var coreHadRows = connection.Scalar<bool>($"select exists (select 1 from {core})");
-            // The valid rows go straight into core: core is the one durable copy of each row, with its lineage (file
-            // and row). The archived file is the raw record. Not kept in the file's order (each row carries its row
-            // number): an order-keeping insert copies the part-filled row group DuckDB's CSV reader ends at each
-            // buffer into core (the large tier's attendance: 226 row groups where 203 do), and the next checkpoint
-            // that follows a write merges them, 1.5-1.8 s charged to whatever writes next.
+            // The rows are checked as they go into core, in one pass: core is the one durable copy of each row, with its
+            // lineage (file and row), and the archived file is the raw record. Not kept in the file's order (each row
+            // carries its row number): an order-keeping insert copies the part-filled row group DuckDB's CSV reader ends
+            // at each buffer into core (the large tier's attendance: 226 row groups where 203 do), and the next
+            // checkpoint that follows a write merges them, 1.5-1.8 s charged to whatever writes next.
             connection.Execute("set preserve_insertion_order = false");
+            CheckedRows checkedRows;
             try
             {
-                connection.Execute($"""
+                checkedRows = CheckedRows.Run(connection, keepValid => $"""
                     insert into {core} ({columnList}, _file_id, _row_no, _updated_at)
-                    select {columnList}, ?, row_no, ? from ({ValidationSql.ValidRows(anySuspect)})
-                    """, fileId, loadedAt);
+                    select {columnList}, ?, row_no, ? from ({validation.CheckedTyped}) where {keepValid}
+                    """, staged.RowsStaged - layoutRows, fileId, loadedAt);
             }
             finally
             {
                 connection.Execute("reset preserve_insertion_order");
             }
+            checkedRows.WriteTo(connection);
+            if (checkedRows.InvalidRowNos.Count > 0)
+                foreach (var statement in validation.Hits()) connection.Execute(statement);
+            var anyRepeatedKey = checkedRows.RepeatedKeyHashes.Count > 0;
             if (anyRepeatedKey)
                 foreach (var statement in validation.Duplicates(fileId)) connection.Execute(statement);
             if (coreHadRows) Supersede(contract, fileId);

@@ -6,7 +6,7 @@ namespace Analytics.Ingest.Loading;
 
 /// <summary>
 /// Builds the set-wise SQL that turns the text in <c>stage</c> into typed rows (the view <c>typed</c>), checks every row
-/// in one pass (<see cref="CheckQuery"/>, read by <see cref="CheckedRows"/>), lists every broken rule of the rows that
+/// as it is loaded (<see cref="CheckedTyped"/>, read by <see cref="CheckedRows"/>), lists every broken rule of the rows that
 /// failed as a hit (<c>hits</c>: row, column, raw value, reason), and, once the valid rows are in core, separates
 /// exact duplicates and conflicting keys among the rows whose key hash repeats.
 /// One definition of validity for every container format: a row is loaded exactly when no check holds for it.
@@ -28,8 +28,8 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
     private sealed record RowCheck(string Condition, string Hits);
 
     /// <summary>
-    /// The statements that define <c>typed</c> (and <c>hits</c>, empty). Then <see cref="CheckQuery"/> checks every row
-    /// in one pass, and when some broke a rule (listed in <c>kf_invalid</c>) <see cref="Hits"/> says what is wrong with them.
+    /// The statements that define <c>typed</c> (and <c>hits</c>, empty). Then <see cref="CheckedTyped"/> checks every row
+    /// in the pass that loads it, and when some broke a rule (listed in <c>kf_invalid</c>) <see cref="Hits"/> says what is wrong with them.
     /// </summary>
     /// <param name="spellingsOf">Up to the number given of the rows (raw, txt, canonical) of a spelling table the statements so far made.</param>
     public IEnumerable<string> Statements(Func<string, int, IReadOnlyList<Spelling>> spellingsOf)
@@ -38,14 +38,8 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
         yield return "create or replace temp table hits (row_no bigint, column_name varchar, raw_value varchar, reason_code varchar, reason varchar, reason_zh varchar, fix_zh varchar)";
     }
 
-    /// <summary>
-    /// Whether each row is valid (breaks no rule) and, in one column for <see cref="CheckedRows"/>, its key hash when it is
-    /// or its row number when it is not: the only one of the two used (25M rows hold 200 MB less while they are read).
-    /// </summary>
-    public string CheckQuery => $"""
-        select valid, case when valid then key_hash else row_no::ubigint end as key_hash_or_row_no
-        from (select row_no, {KeyHash} as key_hash, {Valid(Checks().ToList())} as valid from typed as t)
-        """;
+    /// <summary>Every row of <c>typed</c> with its key hash and whether it is valid (breaks no rule): what <see cref="CheckedRows"/> filters.</summary>
+    public string CheckedTyped => $"select *, {KeyHash} as key_hash, {Valid(Checks().ToList())} as valid from typed as t";
 
     /// <summary>The rows that broke a rule, as <see cref="CheckedRows"/> found them.</summary>
     public const string InvalidRows = "kf_invalid";
@@ -59,10 +53,6 @@ public sealed class ValidationSql(LedgerContract contract, IReadOnlyCollection<s
         yield return $"create or replace temp table suspects as select * from typed where row_no in (select row_no from {InvalidRows})";
         foreach (var check in Checks()) yield return "insert into hits " + check.Hits;
     }
-
-    /// <summary>The rows of <c>typed</c> to load: every row when none broke a rule, else all but those.</summary>
-    public static string ValidRows(bool anySuspect) =>
-        anySuspect ? $"select * from typed where row_no not in (select row_no from {InvalidRows})" : "select * from typed";
 
     // A condition that is null (a comparison with an empty value) does not hold, as in the hit's own where clause.
     private static string Valid(IReadOnlyList<RowCheck> checks) =>
