@@ -83,9 +83,11 @@ public sealed record CheckedRows(IReadOnlyList<long> InvalidRowNos, IReadOnlyCol
         public void Keep(IReadOnlyList<IDuckDBDataReader> columns, IDuckDBDataWriter result, ulong rows)
         {
             var (isValid, value) = (columns[0], columns[1]);
+            // Each flag read once (a call through the reader): a vector holds at most 2048 rows.
+            Span<bool> passes = rows <= 4096 ? stackalloc bool[(int)rows] : new bool[rows];
             var validRows = 0L;
-            for (var i = 0UL; i < rows; i++)
-                if (isValid.GetValue<bool>(i)) validRows++;
+            for (var i = 0; i < passes.Length; i++)
+                if (passes[i] = isValid.GetValue<bool>((ulong)i)) validRows++;
             var at = Interlocked.Add(ref valid, validRows) - validRows;
             if (at + validRows > capacity)
             {
@@ -93,15 +95,14 @@ public sealed record CheckedRows(IReadOnlyList<long> InvalidRowNos, IReadOnlyCol
                 validRows = Math.Max(0, capacity - at);
             }
             var end = at + validRows;
-            for (var i = 0UL; i < rows; i++)
+            for (var i = 0; i < passes.Length; i++)
             {
-                var passes = isValid.GetValue<bool>(i);
-                if (passes)
+                if (passes[i])
                 {
-                    if (at < end) hashes[at++] = value.GetValue<ulong>(i);
+                    if (at < end) hashes[at++] = value.GetValue<ulong>((ulong)i);
                 }
-                else Invalid.Add((long)value.GetValue<ulong>(i));
-                result.WriteValue(passes, i);
+                else Invalid.Add((long)value.GetValue<ulong>((ulong)i));
+                result.WriteValue(passes[i], (ulong)i);
             }
         }
     }
