@@ -47,14 +47,14 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
             var layoutRows = LayoutRowsSql.Separate(connection, staged, contract, part.Header.ExampleRowNos);
 
             // The typed view and its value maps are made before the transaction, on temp tables that stay fast to scan.
-            Phase("validating");
+            Phase("mapping values");
             var validation = new ValidationSql(contract, staged.StageColumns.ToHashSet(), today);
             foreach (var statement in validation.Statements(SpellingsOf)) connection.Execute(statement);
 
             // An explicit transaction rather than InTransaction: the commit is timed as a phase of its own (bench ingest).
             connection.Execute("begin transaction");
             inTransaction = true;
-            Phase("loading");
+            Phase("checking and loading");
             var fileId = connection.Scalar<long>("select nextval('ops.file_id_seq')");
             var loadedAt = clock.GetUtcNow();
             var columns = ValidationSql.WarehouseColumns(contract).Select(SqlExtensions.Identifier).ToList();
