@@ -21,7 +21,7 @@ public sealed record CheckedRows(IReadOnlyList<long> InvalidRowNos, IReadOnlyCol
     /// The statement to run (an insert), given the condition that keeps exactly the valid rows: it is written over the
     /// columns valid (boolean, never null), key_hash (ubigint) and row_no (bigint) of the rows the statement reads.
     /// </param>
-    /// <param name="rows">How many rows the statement reads, at most.</param>
+    /// <param name="rows">How many rows the statement reads: each is checked exactly once, or the statement fails.</param>
     public static unsafe CheckedRows Run(DuckDBConnection connection, Func<string, string> statement, long rows, params object?[] parameters)
     {
         var hashes = (ulong*)LargeBuffer.Allocate(rows);
@@ -33,6 +33,9 @@ public sealed record CheckedRows(IReadOnlyList<long> InvalidRowNos, IReadOnlyCol
             connection.RegisterScalarFunction<bool, ulong, bool>(name, sink.Keep, new ScalarFunctionOptions { IsPureFunction = false });
             var kept = connection.Execute(statement($"{name}(valid, case when valid then key_hash else row_no::ubigint end)"), parameters);
             if (sink.Overflowed) throw new InvalidOperationException($"The row checks returned more than the {rows} rows staged.");
+            // Every row accounted for: a row the function never saw would be neither loaded nor quarantined.
+            if (sink.Valid + sink.Invalid.Count != rows)
+                throw new InvalidOperationException($"The row checks saw {sink.Valid + sink.Invalid.Count} of the {rows} rows staged.");
             if (kept != sink.Valid)
                 throw new InvalidOperationException($"The row checks passed {sink.Valid} valid rows and the statement kept {kept}.");
             var invalid = sink.Invalid.ToList();
