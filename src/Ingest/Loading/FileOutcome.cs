@@ -28,7 +28,7 @@ public sealed record FileOutcome(
     string? MovedTo,
     long? FileId = null)
 {
-    /// <summary>Seconds spent in each phase (staging, layout, mapping values, checking and loading, committing), for benchmarks.</summary>
+    /// <summary>Seconds spent in each phase (staging, layout, mapping values, loading with every check, committing), for benchmarks.</summary>
     public IReadOnlyDictionary<string, double> PhaseSeconds { get; init; } = new Dictionary<string, double>();
 
     /// <summary>The worksheet this outcome is of, for a workbook; null for CSV and JSON.</summary>

@@ -54,7 +54,7 @@ public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider c
             // An explicit transaction rather than InTransaction: the commit is timed as a phase of its own (bench ingest).
             connection.Execute("begin transaction");
             inTransaction = true;
-            Phase("checking and loading");
+            Phase("loading");
             var fileId = connection.Scalar<long>("select nextval('ops.file_id_seq')");
             var loadedAt = clock.GetUtcNow();
             var columns = ValidationSql.WarehouseColumns(contract).Select(SqlExtensions.Identifier).ToList();

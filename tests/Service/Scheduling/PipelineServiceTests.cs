@@ -140,7 +140,7 @@ public class ShutdownDuringIngestTests
         w.WriteInbox("b-members.csv", Ledgers.Members);
         using var shutdown = new CancellationTokenSource();
         // The stop signal arrives while the first file loads: it finishes, the second is not started.
-        var progress = new SyncProgress(p => { if (p.FileIndex == 1 && p.Phase == "checking and loading") shutdown.Cancel(); });
+        var progress = new SyncProgress(p => { if (p.FileIndex == 1 && p.Phase == "loading") shutdown.Cancel(); });
 
         Assert.Throws<OperationCanceledException>(() =>
             new Analytics.Ingest.Loading.InboxIngestor(w.Connection, TempWarehouse.Catalogue, w.Options, w.Clock).Run(progress, shutdown.Token));
