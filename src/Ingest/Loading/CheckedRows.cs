@@ -32,8 +32,8 @@ public sealed record CheckedRows(IReadOnlyList<long> InvalidRowNos, IReadOnlyCol
             var name = $"kf_keep_checked_{Interlocked.Increment(ref functions)}";
             connection.RegisterScalarFunction<bool, ulong, bool>(name, sink.Keep, new ScalarFunctionOptions { IsPureFunction = false });
             var kept = connection.Execute(statement($"{name}(valid, case when valid then key_hash else row_no::ubigint end)"), parameters);
-            if (sink.Overflowed) throw new InvalidOperationException($"The row checks returned more than the {rows} rows staged.");
-            // Every row accounted for: a row the function never saw would be neither loaded nor quarantined.
+            // Every row accounted for: a row the function never saw would be neither loaded nor quarantined, and one
+            // more than staged (its hash not kept: the buffer holds the rows staged) would go unscreened.
             if (sink.Valid + sink.Invalid.Count != rows)
                 throw new InvalidOperationException($"The row checks saw {sink.Valid + sink.Invalid.Count} of the {rows} rows staged.");
             if (kept != sink.Valid)
@@ -80,7 +80,6 @@ public sealed record CheckedRows(IReadOnlyList<long> InvalidRowNos, IReadOnlyCol
     {
         private long valid;
         public long Valid => Volatile.Read(ref valid);
-        public bool Overflowed { get; private set; }
         public System.Collections.Concurrent.ConcurrentBag<long> Invalid { get; } = [];
 
         public void Keep(IReadOnlyList<IDuckDBDataReader> columns, IDuckDBDataWriter result, ulong rows)
@@ -92,12 +91,8 @@ public sealed record CheckedRows(IReadOnlyList<long> InvalidRowNos, IReadOnlyCol
             for (var i = 0; i < passes.Length; i++)
                 if (passes[i] = isValid.GetValue<bool>((ulong)i)) validRows++;
             var at = Interlocked.Add(ref valid, validRows) - validRows;
-            if (at + validRows > capacity)
-            {
-                Overflowed = true;
-                validRows = Math.Max(0, capacity - at);
-            }
-            var end = at + validRows;
+            // Counted in full (Run refuses more rows than staged), kept only as far as the buffer goes.
+            var end = Math.Min(at + validRows, capacity);
             for (var i = 0; i < passes.Length; i++)
             {
                 if (passes[i])

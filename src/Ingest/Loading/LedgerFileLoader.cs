@@ -6,9 +6,9 @@ using DuckDB.NET.Data;
 namespace Analytics.Ingest.Loading;
 
 /// <summary>
-/// Loads one recognised ledger file in one transaction: stage as text, validate set-wise, insert the valid rows into
-/// core.* with their lineage (rows of earlier files with the same natural key move to history.*), quarantine the rest,
-/// record the counts. All or nothing.
+/// Loads one recognised ledger file, all or nothing: its text is staged, then in one transaction every row is checked
+/// set-wise as it goes into core.*, where only the valid rows arrive, with their lineage (rows of earlier files with
+/// the same natural key move to history.*); the rest are quarantined and the counts recorded.
 /// </summary>
 public sealed class LedgerFileLoader(DuckDBConnection connection, TimeProvider clock, string workDir)
 {

@@ -6,7 +6,7 @@ namespace Analytics.Ingest.Loading;
 
 /// <summary>
 /// Builds the set-wise SQL that turns the text in <c>stage</c> into typed rows (the view <c>typed</c>), checks every row
-/// as it is loaded (<see cref="CheckedTyped"/>, read by <see cref="CheckedRows"/>), lists every broken rule of the rows that
+/// as it is loaded (<see cref="CheckedTyped"/>, filtered by <see cref="CheckedRows"/>), lists every broken rule of the rows that
 /// failed as a hit (<c>hits</c>: row, column, raw value, reason), and, once the valid rows are in core, separates
 /// exact duplicates and conflicting keys among the rows whose key hash repeats.
 /// One definition of validity for every container format: a row is loaded exactly when no check holds for it.
